@@ -1,0 +1,25 @@
+package org.k12id.domain;
+
+/** User attributes of the domain (DOMAIN.md, "People, roles and attributes"). */
+public final class K12Attributes {
+
+    /** Student: the state student ID (UID); usually also the username. */
+    public static final String STUDENT_NUMBER = "studentNumber";
+    /** Employee: the staff UID. */
+    public static final String STAFF_ID = "staffId";
+    /** Everyone but guardians: home PSU; privileged staff: the PSU(s) they administer (multi-valued). */
+    public static final String PSU_CODE = "psuCode";
+    /** Students: one campus; staff: one or more. */
+    public static final String SCHOOL_CODE = "schoolCode";
+    /** Student: one of {@link GradeLevel}'s codes. */
+    public static final String GRADE_LEVEL = "gradeLevel";
+    /** Students and employees: {@code YYYYMMDD}; used only for claiming. */
+    public static final String BIRTHDATE = "birthdate";
+    /** Everyone: {@code true} once the person has claimed the account. */
+    public static final String CLAIMED = "claimed";
+    /** Guardians: the student UIDs of the students the guardian may follow (multi-valued). */
+    public static final String GUARDIAN_OF = "guardianOf";
+
+    private K12Attributes() {
+    }
+}
