@@ -18,8 +18,9 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * A plain HTTP user agent for the login pages: keeps cookies, never follows redirects (the test reads them), and
- * submits the page's own forms with the fields a person would fill in. Headless Chromium tests use Selenium instead.
+ * A plain HTTP user agent for the login pages: keeps cookies, follows redirects within the server (to its own pages,
+ * such as a required action) but stops at a redirect to another origin (the app), which the test reads; it submits the
+ * page's own forms with the fields a person would fill in. Headless Chromium tests use Selenium instead.
  *
  * <p>Cookies are kept by name for the one server under test (java.net.CookieManager mishandles {@code localhost}).
  */
@@ -75,6 +76,26 @@ public final class Browser {
     }
 
     private Page send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        Page page = sendOnce(builder);
+        for (int hops = 0; hops < 10 && isRedirect(page.status()) && page.location() != null; hops++) {
+            URI next = page.uri().resolve(page.location());
+            if (!sameOrigin(next, page.uri())) {
+                break;
+            }
+            page = sendOnce(HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(30)).GET());
+        }
+        return page;
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 302 || status == 303 || status == 307;
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equals(b.getScheme()) && a.getHost().equals(b.getHost()) && a.getPort() == b.getPort();
+    }
+
+    private Page sendOnce(HttpRequest.Builder builder) throws IOException, InterruptedException {
         if (!cookies.isEmpty()) {
             builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));
