@@ -15,7 +15,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * 32-byte hash, 7168 KiB, 5 iterations, parallelism 1), so an import carries the hash and the server never hashes on
  * import. The parameters mirror {@code org.keycloak.crypto.hash.Argon2PasswordHashProvider} (Keycloak 26.7.0).
  */
-final class Argon2Credential {
+public final class Argon2Credential {
 
     static final int HASH_LENGTH = 32;
     static final int MEMORY_KIB = 7168;
@@ -32,7 +32,7 @@ final class Argon2Credential {
         this.credentialData = credentialData;
     }
 
-    static Argon2Credential of(String password, byte[] salt) {
+    public static Argon2Credential of(String password, byte[] salt) {
         if (salt.length < 16) {
             throw new IllegalArgumentException("salt must have at least 16 bytes");
         }
@@ -73,12 +73,12 @@ final class Argon2Credential {
     }
 
     /** The credential's {@code secretData} (hash and salt) as Keycloak's representation stores it. */
-    String secretData() {
+    public String secretData() {
         return secretData;
     }
 
     /** The credential's {@code credentialData} (algorithm and parameters). */
-    String credentialData() {
+    public String credentialData() {
         return credentialData;
     }
 }
