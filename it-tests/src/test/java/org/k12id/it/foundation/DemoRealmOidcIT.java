@@ -75,7 +75,7 @@ class DemoRealmOidcIT {
     }
 
     @Test
-    @DisplayName("a wrong password keeps the person on the password page, with no code for the app")
+    @DisplayName("a wrong password keeps the person on the password page with the state's message, and no code for the app")
     void wrongPassword() throws Exception {
         Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
         Browser browser = new Browser();
@@ -85,7 +85,7 @@ class DemoRealmOidcIT {
         assertNull(answer.location());
         assertNotNull(answer.document().selectFirst("input[name=password]"));
         assertTrue(answer.document().select("#input-error-password, .kc-feedback-text, .pf-m-error").text()
-                .contains("Invalid password"), answer.body());
+                .contains("Could not authenticate using provided credentials"), answer.body());
     }
 
     @Test

@@ -32,12 +32,13 @@ public final class IdentifierFirst {
         return passwordPage;
     }
 
-    /** The first step asks for the username only, with a "Go" button. */
+    /** The first step asks for the username only, with a "Go" button ("Ir" in Spanish). */
     public static void assertUsernamePage(Browser.Page page) {
         assertEquals(200, page.status(), page::body);
         Document document = page.document();
         assertNotNull(document.selectFirst("input[name=username]"), () -> "no username field:\n" + page.body());
         assertNull(document.selectFirst("input[name=password]"), "the first step must not ask for the password");
-        assertEquals("Go", document.selectFirst("#kc-login").text());
+        String go = "es".equals(document.selectFirst("html").attr("lang")) ? "Ir" : "Go";
+        assertEquals(go, document.selectFirst("#kc-login").text());
     }
 }
