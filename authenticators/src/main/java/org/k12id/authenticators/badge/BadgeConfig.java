@@ -1,0 +1,45 @@
+package org.k12id.authenticators.badge;
+
+import java.util.List;
+import java.util.Map;
+
+import org.k12id.domain.GradeLevel;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/** The badge login's settings in the flow (Authentication, the flow, the step's gear icon), with safe defaults. */
+public record BadgeConfig(BadgeEligibility eligibility, boolean voidOnPasswordChange) {
+
+    public static final String FIRST_GRADE = "k12.badge.firstGrade";
+    public static final String LAST_GRADE = "k12.badge.lastGrade";
+    public static final String VOID_ON_PASSWORD_CHANGE = "k12.badge.voidOnPasswordChange";
+
+    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property().name(FIRST_GRADE).label("First eligible grade")
+            .helpText("Lowest grade code that may sign in with a badge (PreK variants are negative: -3 is PreK 3).")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(GradeLevel.PREK5_FIRST)).add()
+            .property().name(LAST_GRADE).label("Last eligible grade")
+            .helpText("Highest grade code that may sign in with a badge (5 is fifth grade).")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(GradeLevel.PREK5_LAST)).add()
+            .property().name(VOID_ON_PASSWORD_CHANGE).label("Void badges when the password changes")
+            .helpText("When on, a badge stops working once the student's password changes after it was issued "
+                    + "(the state service's behaviour). Off by default: a badge carries its own secret.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+            .build();
+
+    public static BadgeConfig of(AuthenticatorConfigModel model) {
+        Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+        int first = grade(config.get(FIRST_GRADE), GradeLevel.PREK5_FIRST);
+        int last = grade(config.get(LAST_GRADE), GradeLevel.PREK5_LAST);
+        return new BadgeConfig(new BadgeEligibility(first, last), Boolean.parseBoolean(config.get(VOID_ON_PASSWORD_CHANGE)));
+    }
+
+    /** A configured grade, or the default when unset; an invalid one allows nobody (fail closed). */
+    private static int grade(String value, int defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return GradeLevel.parse(value.trim()).orElse(GradeLevel.UNGRADED);
+    }
+}

@@ -1,0 +1,72 @@
+package org.k12id.authenticators.badge;
+
+import java.io.IOException;
+import java.util.Base64;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * A student's badge as a Keycloak credential of type {@code k12-badge}: the secret's SHA-256 (secret data) and the
+ * badge's version and issue time (credential data). One per student; issuing a new one removes the old.
+ */
+public final class BadgeCredentialModel extends CredentialModel {
+
+    public static final String TYPE = "k12-badge";
+
+    /** Credential data: which badge this is. */
+    public record Data(int version, long issuedAt) {
+    }
+
+    /** Secret data: only the hash of the secret. */
+    public record Secret(String hash) {
+    }
+
+    private Data data;
+    private Secret secret;
+
+    private BadgeCredentialModel() {
+    }
+
+    public static BadgeCredentialModel create(byte[] secretValue, int version, long issuedAt) {
+        BadgeCredentialModel model = new BadgeCredentialModel();
+        model.data = new Data(version, issuedAt);
+        model.secret = new Secret(Base64.getEncoder().encodeToString(BadgeSecrets.hash(secretValue)));
+        model.setType(TYPE);
+        model.setCreatedDate(issuedAt);
+        model.setUserLabel("Badge v" + version);
+        try {
+            model.setCredentialData(JsonSerialization.writeValueAsString(model.data));
+            model.setSecretData(JsonSerialization.writeValueAsString(model.secret));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return model;
+    }
+
+    public static BadgeCredentialModel from(CredentialModel stored) {
+        try {
+            BadgeCredentialModel model = new BadgeCredentialModel();
+            model.data = JsonSerialization.readValue(stored.getCredentialData(), Data.class);
+            model.secret = JsonSerialization.readValue(stored.getSecretData(), Secret.class);
+            model.setId(stored.getId());
+            model.setType(stored.getType());
+            model.setCreatedDate(stored.getCreatedDate());
+            model.setUserLabel(stored.getUserLabel());
+            model.setCredentialData(stored.getCredentialData());
+            model.setSecretData(stored.getSecretData());
+            return model;
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable badge credential " + stored.getId(), e);
+        }
+    }
+
+    public Data data() {
+        return data;
+    }
+
+    /** Whether a presented secret is this badge's. */
+    public boolean matches(byte[] presented) {
+        return BadgeSecrets.matches(presented, Base64.getDecoder().decode(secret.hash()));
+    }
+}

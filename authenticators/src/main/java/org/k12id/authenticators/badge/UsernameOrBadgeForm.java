@@ -1,0 +1,150 @@
+package org.k12id.authenticators.badge;
+
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.k12id.domain.K12Attributes;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.messages.Messages;
+
+/**
+ * The username screen with "Scan Student QR Code": a username goes on to the password step, as with Keycloak's
+ * Username Form; a badge payload (from the camera, or typed by a keyboard-wedge scanner into the username field) signs
+ * the student in. Every refusal of a badge, whatever the reason, says only "QR Code Authentication Failed"; a failed
+ * badge of a known student counts toward brute-force lock-out like a wrong password, and a locked student's correct
+ * badge is refused too.
+ */
+final class UsernameOrBadgeForm extends UsernamePasswordForm {
+
+    static final String BADGE_FIELD = "k12_badge";
+    static final String FAILED = "k12.badge.failed";
+    /** Auth note set when the login used a badge; read by {@link NotBadgeLoginCondition}. */
+    static final String BADGE_NOTE = "k12.badge";
+    /** User session note naming the login method, mapped into tokens as {@code k12_login_method}. */
+    public static final String METHOD_NOTE = "k12.login_method";
+    static final String EVENT_METHOD = "k12_login_method";
+
+    UsernameOrBadgeForm(KeycloakSession session) {
+        super(session);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String badge = form.getFirst(BADGE_FIELD);
+        String username = form.getFirst("username");
+        if (badge == null && username != null && BadgePayload.looksLikeBadge(username.trim())) {
+            badge = username.trim();
+        }
+        if (badge != null) {
+            badgeLogin(context, badge.trim());
+            return;
+        }
+        super.action(context);
+    }
+
+    private void badgeLogin(AuthenticationFlowContext context, String text) {
+        context.getEvent().detail(EVENT_METHOD, "badge");
+        Optional<BadgePayload> payload = BadgePayload.parse(text);
+        RealmModel realm = context.getRealm();
+        UserModel student = payload.map(p -> context.getSession().users().getUserById(realm, p.userId().toString()))
+                .orElse(null);
+        if (student == null) {
+            context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, badgeFailed(context));
+            return;
+        }
+        context.getEvent().user(student);
+        if (AuthenticatorUtils.getDisabledByBruteForceEventError(context, student) != null) {
+            context.getEvent().error(Errors.USER_TEMPORARILY_DISABLED);
+            context.forceChallenge(badgeFailed(context));
+            return;
+        }
+        if (!valid(context, student, payload.get())) {
+            // counted for brute force against this student, exactly like a wrong password
+            context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, student.getUsername());
+            context.getEvent().error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, badgeFailed(context));
+            return;
+        }
+        context.setUser(student);
+        context.getAuthenticationSession().setAuthNote(BADGE_NOTE, "true");
+        context.getAuthenticationSession().setUserSessionNote(METHOD_NOTE, "badge");
+        context.success(BadgeCredentialModel.TYPE);
+    }
+
+    private boolean valid(AuthenticationFlowContext context, UserModel student, BadgePayload payload) {
+        BadgeConfig config = BadgeConfig.of(context.getAuthenticatorConfig());
+        String psu = student.getFirstAttribute(K12Attributes.PSU_CODE);
+        Set<Integer> optedOut = psu == null ? Set.of()
+                : BadgeOptOuts.parse(context.getRealm().getAttribute(BadgeOptOuts.ATTRIBUTE_PREFIX + psu));
+        boolean eligible = config.eligibility().allows(student.isEnabled(),
+                student.getFirstAttribute(K12Attributes.GRADE_LEVEL), optedOut);
+        BadgeCredentialModel badge = BadgeIssuer.current(student);
+        boolean matches = badge != null && badge.matches(payload.secret());
+        return eligible && matches && !(config.voidOnPasswordChange() && passwordChangedSince(student, badge));
+    }
+
+    private static boolean passwordChangedSince(UserModel student, BadgeCredentialModel badge) {
+        CredentialModel password = student.credentialManager()
+                .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).findFirst().orElse(null);
+        return password != null && password.getCreatedDate() != null
+                && password.getCreatedDate() > badge.data().issuedAt();
+    }
+
+    private Response badgeFailed(AuthenticationFlowContext context) {
+        return offerBadge(context.form()).setError(FAILED).createLoginUsername();
+    }
+
+    private static LoginFormsProvider offerBadge(LoginFormsProvider form) {
+        return form.setAttribute("k12Badge", Boolean.TRUE);
+    }
+
+    // --- the username step, as Keycloak's own UsernameForm (final, so it cannot be extended) ---
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (context.getUser() != null) {
+            context.success();
+            return;
+        }
+        super.authenticate(context);
+    }
+
+    @Override
+    protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        return validateUser(context, formData);
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        LoginFormsProvider forms = offerBadge(context.form());
+        if (!formData.isEmpty()) {
+            forms.setFormData(formData);
+        }
+        return forms.createLoginUsername();
+    }
+
+    @Override
+    protected Response createLoginForm(LoginFormsProvider form) {
+        return offerBadge(form).createLoginUsername();
+    }
+
+    @Override
+    protected String getDefaultChallengeMessage(AuthenticationFlowContext context) {
+        return context.getRealm().isLoginWithEmailAllowed() ? Messages.INVALID_USERNAME_OR_EMAIL : Messages.INVALID_USERNAME;
+    }
+}
