@@ -4,6 +4,8 @@
 #
 #   ./demo.sh            start (data kept in ./demo-data between runs)
 #   ./demo.sh --clean    forget all data first (the demo realm is imported afresh)
+#   ./demo.sh [--clean] -- <kc.sh options>   pass options on to kc.sh start-dev (e.g. for benchmarks:
+#                        -- --spi-theme--cache-themes=true --spi-theme--cache-templates=true)
 #
 # Needs only JDK 17+ and Maven. Demo only: the admin console credentials are admin / admin.
 set -euo pipefail
@@ -18,8 +20,10 @@ if [ "${1:-}" = "--clean" ]; then
   rm -rf "$DATA"
   shift
 fi
-if [ $# -gt 0 ]; then
-  echo "usage: ./demo.sh [--clean]" >&2
+if [ "${1:-}" = "--" ]; then
+  shift
+elif [ $# -gt 0 ]; then
+  echo "usage: ./demo.sh [--clean] [-- kc.sh options]" >&2
   exit 2
 fi
 
@@ -57,4 +61,4 @@ export KC_BOOTSTRAP_ADMIN_USERNAME=admin
 export KC_BOOTSTRAP_ADMIN_PASSWORD=admin
 exec "$KC_HOME/bin/kc.sh" start-dev --import-realm \
   --db=dev-file --db-url="jdbc:h2:file:$DATA/h2/keycloakdb;NON_KEYWORDS=VALUE" \
-  --http-port=8080
+  --http-port=8080 "$@"
