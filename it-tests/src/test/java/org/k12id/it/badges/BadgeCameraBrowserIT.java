@@ -98,4 +98,15 @@ class BadgeCameraBrowserIT {
         assertTrue(!driver.findElement(By.id("k12-badge-panel")).isDisplayed());
         assertEquals("username", driver.switchTo().activeElement().getAttribute("id"));
     }
+
+    @Test
+    @DisplayName("a device without a camera gets its own message")
+    void noCamera() {
+        driver = Chromium.start("--use-fake-ui-for-media-stream");
+        Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+        driver.get(app.authorizationUrl());
+        driver.findElement(By.id("k12-badge-scan")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                d.findElement(By.id("k12-badge-status")).getText().startsWith("No camera was found"));
+    }
 }
