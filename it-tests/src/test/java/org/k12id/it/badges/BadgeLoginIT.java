@@ -167,6 +167,45 @@ class BadgeLoginIT {
         }
     }
 
+    @Test
+    @DisplayName("by default a password change leaves the badge working; with 'Void badges when the password changes' it voids it")
+    void voidOnPasswordChange() throws Exception {
+        String payload = issue(grade3);
+        resetPassword("Newpass2027x");
+        loginWithBadge(payload);
+
+        org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation step = realm.admin().flows()
+                .getExecutions("k12 browser forms").stream()
+                .filter(e -> "k12-username-badge-form".equals(e.getProviderId())).findFirst().orElseThrow();
+        org.keycloak.representations.idm.AuthenticatorConfigRepresentation config =
+                realm.admin().flows().getAuthenticatorConfig(step.getAuthenticationConfig());
+        Map<String, String> original = new HashMap<>(config.getConfig());
+        try {
+            config.getConfig().put("k12.badge.voidOnPasswordChange", "true");
+            realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
+            assertRefused(payload); // issued before the password change above
+            realm.admin().attackDetection().clearBruteForceForUser(grade3); // two quick failures would lock her out
+            String fresh = issue(grade3);
+            loginWithBadge(fresh);
+            Thread.sleep(5);
+            resetPassword("Newpass2028x");
+            assertRefused(fresh);
+            realm.admin().attackDetection().clearBruteForceForUser(grade3);
+            loginWithBadge(issue(grade3));
+        } finally {
+            config.setConfig(original);
+            realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
+        }
+    }
+
+    private void resetPassword(String password) {
+        org.keycloak.representations.idm.CredentialRepresentation credential = new org.keycloak.representations.idm.CredentialRepresentation();
+        credential.setType("password");
+        credential.setValue(password);
+        credential.setTemporary(false);
+        realm.admin().users().get(grade3).resetPassword(credential);
+    }
+
     private void setOptOut(String grades) {
         RealmRepresentation rep = realm.admin().toRepresentation();
         Map<String, String> attributes = rep.getAttributes() == null ? new HashMap<>() : new HashMap<>(rep.getAttributes());
