@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.k12id.authenticators.password.NonDisclosingPasswordFormFactory;
 import org.k12id.domain.K12Attributes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -15,9 +16,11 @@ import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.messages.Messages;
 
 /**
@@ -50,6 +53,7 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
             badge = username.trim();
         }
         if (badge != null) {
+            context.getAuthenticationSession().removeAuthNote(NonDisclosingPasswordFormFactory.NO_ACCOUNT_NOTE);
             badgeLogin(context, badge.trim());
             return;
         }
@@ -124,9 +128,35 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
         super.authenticate(context);
     }
 
+    /**
+     * Unlike Keycloak's Username Form, an unknown, disabled or locked-out account is not refused here, which would tell
+     * anyone whether the account exists: the step goes on to the password page as for a real account, and the pack's
+     * password step ({@code k12-password-form}) refuses it there with the same words as a wrong password.
+     */
     @Override
     protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        return validateUser(context, formData);
+        String username = formData.getFirst("username");
+        if (username == null || username.isBlank()) {
+            return validateUser(context, formData);
+        }
+        username = username.trim();
+        UserModel user;
+        try {
+            user = KeycloakModelUtils.findUserByNameOrEmail(context.getSession(), context.getRealm(), username);
+        } catch (ModelDuplicateException e) {
+            user = null;
+        }
+        if (user != null && user.isEnabled() && AuthenticatorUtils.getDisabledByBruteForceEventError(context, user) == null) {
+            context.getAuthenticationSession().removeAuthNote(NonDisclosingPasswordFormFactory.NO_ACCOUNT_NOTE);
+            context.getAuthenticationSession().removeAuthNote(USERNAME_HIDDEN);
+            return validateUser(context, formData);
+        }
+        context.clearUser();
+        context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, username);
+        context.getAuthenticationSession().setAuthNote(NonDisclosingPasswordFormFactory.NO_ACCOUNT_NOTE, "true");
+        // the password page then names the attempted username with "Start Over", as it does for a real account
+        context.getAuthenticationSession().setAuthNote(USERNAME_HIDDEN, "true");
+        return true;
     }
 
     @Override

@@ -89,6 +89,32 @@ class DemoRealmOidcIT {
     }
 
     @Test
+    @DisplayName("an unknown or disabled username looks exactly like a real one: the password page, then the same refusal")
+    void noAccountDisclosure() throws Exception {
+        org.keycloak.representations.idm.UserRepresentation disabled = realm.admin().users().search("e.clark").get(0);
+        disabled.setEnabled(false);
+        realm.admin().users().get(disabled.getId()).update(disabled);
+        try {
+            String real = refusal("t.smith");
+            assertEquals(real, refusal("nobody-at-all").replace("nobody-at-all", "t.smith"));
+            assertEquals(real, refusal("e.clark").replace("e.clark", "t.smith"));
+        } finally {
+            disabled.setEnabled(true);
+            realm.admin().users().get(disabled.getId()).update(disabled);
+        }
+    }
+
+    /** The text a person reads after a wrong password for {@code username}. */
+    private String refusal(String username) throws Exception {
+        Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+        Browser browser = new Browser();
+        Browser.Page answer = IdentifierFirst.login(browser, browser.get(app.authorizationUrl()), username, "Wrong-pass-12");
+        assertEquals(200, answer.status());
+        assertNotNull(answer.document().selectFirst("input[name=password]"));
+        return answer.document().selectFirst("main").text();
+    }
+
+    @Test
     @DisplayName("the pages speak Spanish when asked: the button says Ir")
     void spanish() throws Exception {
         Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);

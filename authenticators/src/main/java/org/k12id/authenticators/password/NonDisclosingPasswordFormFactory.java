@@ -1,0 +1,79 @@
+package org.k12id.authenticators.password;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/** "Password (no account disclosure)": the password step after "Username or Student Badge". */
+public final class NonDisclosingPasswordFormFactory implements AuthenticatorFactory {
+
+    public static final String ID = "k12-password-form";
+    /** Auth note set by the username step: the username typed is no usable account. */
+    public static final String NO_ACCOUNT_NOTE = "k12.noAccount";
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Password (no account disclosure)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Keycloak's Password Form, for use after 'Username or Student Badge': a username that is no account, "
+                + "a disabled or a locked-out one gets the same password page and the same refusal as a wrong "
+                + "password, so the login never tells whether an account exists.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return PasswordCredentialModel.TYPE;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return new AuthenticationExecutionModel.Requirement[] {AuthenticationExecutionModel.Requirement.REQUIRED};
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new NonDisclosingPasswordForm(session);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
