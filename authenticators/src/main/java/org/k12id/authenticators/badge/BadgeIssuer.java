@@ -25,7 +25,8 @@ public final class BadgeIssuer {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("badges need an account stored in Keycloak itself", e);
         }
-        int version = current(student) == null ? 1 : current(student).data().version() + 1;
+        BadgeCredentialModel previous = current(student);
+        int version = previous == null ? 1 : previous.data().version() + 1;
         byte[] secret = BadgeSecrets.newSecret();
         long now = Time.currentTimeMillis();
         BadgeCredentialProvider provider = (BadgeCredentialProvider) session.getProvider(CredentialProvider.class,

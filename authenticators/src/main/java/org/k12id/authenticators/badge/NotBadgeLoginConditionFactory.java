@@ -2,15 +2,15 @@ package org.k12id.authenticators.badge;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import org.k12id.authenticators.AuthenticatorFactorySupport;
+
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** "Condition - Not a Badge Login". */
-public final class NotBadgeLoginConditionFactory implements ConditionalAuthenticatorFactory {
+public final class NotBadgeLoginConditionFactory extends AuthenticatorFactorySupport implements ConditionalAuthenticatorFactory {
 
     public static final String ID = "k12-condition-not-badge";
 
@@ -47,24 +47,7 @@ public final class NotBadgeLoginConditionFactory implements ConditionalAuthentic
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public ConditionalAuthenticator getSingleton() {
         return NotBadgeLoginCondition.INSTANCE;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -2,17 +2,15 @@ package org.k12id.authenticators.badge;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import org.k12id.authenticators.AuthenticatorFactorySupport;
+
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** "Username or Student Badge": the identifier-first username step, with badge (QR code) login for young students. */
-public final class UsernameOrBadgeFormFactory implements AuthenticatorFactory {
+public final class UsernameOrBadgeFormFactory extends AuthenticatorFactorySupport {
 
     public static final String ID = "k12-username-badge-form";
 
@@ -51,29 +49,7 @@ public final class UsernameOrBadgeFormFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[] {AuthenticationExecutionModel.Requirement.REQUIRED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public Authenticator create(KeycloakSession session) {
         return new UsernameOrBadgeForm(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -2,17 +2,15 @@ package org.k12id.authenticators.password;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import org.k12id.authenticators.AuthenticatorFactorySupport;
+
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** "Password (no account disclosure)": the password step after "Username or Student Badge". */
-public final class NonDisclosingPasswordFormFactory implements AuthenticatorFactory {
+public final class NonDisclosingPasswordFormFactory extends AuthenticatorFactorySupport {
 
     public static final String ID = "k12-password-form";
     /** Auth note set by the username step: the username typed is no usable account. */
@@ -51,29 +49,7 @@ public final class NonDisclosingPasswordFormFactory implements AuthenticatorFact
     }
 
     @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[] {AuthenticationExecutionModel.Requirement.REQUIRED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public Authenticator create(KeycloakSession session) {
         return new NonDisclosingPasswordForm(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -87,6 +87,10 @@ public final class Checklist {
             return displayName.apply(id);
         }
         Object argument = config instanceof Number ? config : config == null ? "" : String.valueOf(config);
-        return new MessageFormat(pattern, locale).format(new Object[] {argument});
+        try {
+            return new MessageFormat(pattern, locale).format(new Object[] {argument});
+        } catch (IllegalArgumentException e) {
+            return pattern; // a realm's own override with a broken pattern shows as written, never as an error
+        }
     }
 }

@@ -67,6 +67,15 @@ class ChecklistTest {
     }
 
     @Test
+    @DisplayName("a broken message pattern (a realm's own override) shows as written, never as an error")
+    void brokenPattern() {
+        Properties broken = new Properties();
+        broken.setProperty("k12.rule.length", "At least {0,choice,oops characters");
+        assertEquals("At least {0,choice,oops characters", Checklist.evaluate(Set.of("length"), CONFIG::get,
+                id -> true, broken, id -> id, Locale.ENGLISH).rules().get(0).text());
+    }
+
+    @Test
     @DisplayName("every English message has a Spanish one")
     void spanishComplete() throws IOException {
         assertEquals(messages("en").keySet(), messages("es").keySet());
