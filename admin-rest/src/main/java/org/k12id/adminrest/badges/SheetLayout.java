@@ -1,0 +1,1 @@
+package org.k12id.adminrest.badges; public enum SheetLayout { LABELS, CARDS }
