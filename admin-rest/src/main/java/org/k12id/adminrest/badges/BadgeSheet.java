@@ -67,11 +67,11 @@ public final class BadgeSheet {
         Objects.requireNonNull(out, "out");
         SheetGrid grid = SheetGrid.of(layout, paper);
         Face face = layout == SheetLayout.LABELS ? LABEL : CARD;
-        try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+        try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
+             BadgeText text = BadgeText.load(document)) {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(TITLE);
             info.setCreator(CREATOR);
-            BadgeText text = BadgeText.load(document);
             int drawn = 0;
             do {
                 PDPage page = new PDPage(new PDRectangle(paper.width, paper.height));

@@ -1,5 +1,6 @@
 package org.k12id.adminrest.badges;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.BreakIterator;
@@ -7,6 +8,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -15,8 +18,13 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * The badges' text in one embedded Unicode font, Liberation Sans from PDFBox's own JAR (subset: only the glyphs
  * used are embedded). Text is made printable first (never an exception, whatever a name holds), then fitted to a
  * width: it shrinks a little, and what still does not fit is cut with an ellipsis.
+ * <p>
+ * The font's OpenType substitutions (GSUB) are off: PDFBox 3.0.5 applies the Latin ones ({@code ccmp}, {@code liga},
+ * {@code clig}) to every word it shows by compiling regular expressions for it, more than half of a sheet's
+ * rendering time. Badge text needs none of them: it is composed (NFC) before it is drawn, a name reads the same
+ * without ligatures, and text is then drawn exactly as wide as it was measured.
  */
-final class BadgeText {
+final class BadgeText implements Closeable {
 
     /** PDFBox ships Liberation Sans (SIL Open Font License) for its own use; the pack reuses it. */
     static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
@@ -30,24 +38,39 @@ final class BadgeText {
     record Fitted(String text, float size) {
     }
 
+    private final TrueTypeFont file;
     private final PDType0Font font;
     private final CmapLookup glyphs;
     private final String ellipsis;
 
-    private BadgeText(PDType0Font font) {
+    private BadgeText(TrueTypeFont file, PDType0Font font) {
+        this.file = file;
         this.font = font;
         this.glyphs = font.getCmapLookup();
         this.ellipsis = glyphs.getGlyphId('\u2026') != 0 ? "\u2026" : "...";
     }
 
-    /** Loads the font into a document (once per document: the document closes it). */
+    /** Loads the font into a document, once per document; close it after the document is saved. */
     static BadgeText load(PDDocument document) throws IOException {
         try (InputStream in = BadgeText.class.getResourceAsStream(FONT)) {
             if (in == null) {
                 throw new IOException("font missing from the class path: " + FONT);
             }
-            return new BadgeText(PDType0Font.load(document, new RandomAccessReadBuffer(in), true, false));
+            TrueTypeFont file = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            try {
+                file.setEnableGsub(false);
+                return new BadgeText(file, PDType0Font.load(document, file, true));
+            } catch (IOException | RuntimeException e) {
+                file.close();
+                throw e;
+            }
         }
+    }
+
+    /** Releases the font file (subsetting reads it while the document is saved). */
+    @Override
+    public void close() throws IOException {
+        file.close();
     }
 
     PDType0Font font() {

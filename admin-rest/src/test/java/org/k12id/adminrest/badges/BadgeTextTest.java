@@ -28,6 +28,7 @@ class BadgeTextTest {
 
     @AfterAll
     static void close() throws IOException {
+        text.close();
         document.close();
     }
 
