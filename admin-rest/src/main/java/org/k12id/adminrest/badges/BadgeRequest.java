@@ -23,8 +23,6 @@ public record BadgeRequest(List<String> userIds, String classId, String schoolCo
     public static final int MAX_STUDENTS = 2000;
     public static final int MAX_BODY = 200_000;
     static final int MAX_ID_LENGTH = 64;
-    static final Set<String> LAYOUTS = Set.of("labels", "cards");
-    static final Set<String> PAPERS = Set.of("letter", "a4");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -149,14 +147,14 @@ public record BadgeRequest(List<String> userIds, String classId, String schoolCo
         if (printing) {
             if (root.has("layout")) {
                 JsonNode value = root.get("layout");
-                if (!value.isTextual() || !LAYOUTS.contains(value.asText().toLowerCase(Locale.ROOT))) {
+                if (!value.isTextual() || SheetLayout.parse(value.asText()).isEmpty()) {
                     return Parsed.of(new Problem("layout", "The layout is labels or cards"));
                 }
                 layout = value.asText().toLowerCase(Locale.ROOT);
             }
             if (root.has("paper")) {
                 JsonNode value = root.get("paper");
-                if (!value.isTextual() || !PAPERS.contains(value.asText().toLowerCase(Locale.ROOT))) {
+                if (!value.isTextual() || Paper.parse(value.asText()).isEmpty()) {
                     return Parsed.of(new Problem("paper", "The paper is letter or a4"));
                 }
                 paper = value.asText().toLowerCase(Locale.ROOT);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -224,8 +223,8 @@ public final class BadgesResource {
                 : printable.stream().sorted(Comparator.comparing((UserModel s) -> printing.classLine(s, null))
                         .thenComparing(StudentDirectory.ROSTER_ORDER)).toList();
         BadgePrinting.Printed printed = printing.print(ordered, selection.group(),
-                SheetLayout.valueOf(request.layout().toUpperCase(Locale.ROOT)),
-                Paper.valueOf(request.paper().toUpperCase(Locale.ROOT)), request.renew());
+                SheetLayout.parse(request.layout()).orElseThrow(),
+                Paper.parse(request.paper()).orElseThrow(), request.renew());
         event(OperationType.ACTION, "print", printed.psus(), printed.schools(), selection.group(), printed.count(),
                 Map.of("k12_issued", String.valueOf(printed.issued()), "k12_renew", String.valueOf(request.renew()),
                         "k12_layout", request.layout(), "k12_paper", request.paper()));
