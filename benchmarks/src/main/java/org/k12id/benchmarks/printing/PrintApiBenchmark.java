@@ -71,6 +71,29 @@ public final class PrintApiBenchmark {
         }
         report("renew (void and issue), labels", token, thirty, "labels", true, runs);
         report("renew (void and issue), labels", token, ids, "labels", true, Math.max(1, runs / 2));
+
+        System.out.println();
+        System.out.println("| listing (GET students, first page of 50) | runs | median ms | max ms | students in scope |");
+        System.out.println("|---|---|---|---|---|");
+        listing("whole PSU 920", token, "students?max=50", runs);
+        listing("one school (920304)", token, "students?school=920304&max=50", runs);
+        listing("one grade (2)", token, "students?grade=2&max=50", runs);
+    }
+
+    private void listing(String name, String token, String query, int runs) throws Exception {
+        long[] millis = new long[runs];
+        int total = 0;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = send(token, "GET", server + "/admin/realms/" + realm + "/k12-badges/" + query, null);
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+            if (r.statusCode() != 200) {
+                throw new IOException("listing failed: HTTP " + r.statusCode() + " " + r.body());
+            }
+            total = JSON.readTree(r.body()).path("total").asInt();
+        }
+        Arrays.sort(millis);
+        System.out.printf("| %s | %d | %d | %d | %d |%n", name, runs, millis[runs / 2], millis[runs - 1], total);
     }
 
     private void report(String name, String token, List<String> ids, String layout, boolean renew, int runs) throws Exception {
