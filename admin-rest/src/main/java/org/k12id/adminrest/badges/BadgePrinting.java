@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.k12id.adminrest.staff.StaffScope;
+import org.k12id.adminrest.staff.StudentBatches;
 import org.k12id.adminrest.staff.StudentDirectory;
 import org.k12id.authenticators.badge.BadgeConfig;
 import org.k12id.authenticators.badge.BadgeIssuer;
@@ -23,11 +26,14 @@ import org.keycloak.models.UserModel;
 
 /**
  * Prints badges: a student without a usable badge gets one issued, a student with one gets the same badge again (or,
- * to renew, a new one that voids the old). Students are turned into badges one at a time while the PDF is drawn, so
- * memory does not grow with the class beyond the PDF itself. Runs in the request's transaction: if drawing fails,
- * nothing is issued.
+ * to renew, a new one that voids the old). New badges are issued first, in batches of {@value StudentBatches#SIZE} students, each
+ * batch in its own short transaction (one long transaction over a thousand students makes the database layer re-check
+ * every student it holds at each write: minutes instead of seconds). Then the PDF is drawn, students turned into
+ * badges one at a time, so memory does not grow with the class beyond the PDF itself. If drawing fails after
+ * issuing, the students keep their new badges: printing again prints those same badges.
  */
 final class BadgePrinting {
+
 
     /** The printed PDF and what it took. */
     record Printed(byte[] pdf, int count, int issued, Set<String> psus, Set<String> schools) {
@@ -61,7 +67,10 @@ final class BadgePrinting {
             throws IOException {
         Set<String> psus = new TreeSet<>();
         Set<String> schools = new TreeSet<>();
-        int[] issued = {0};
+        List<String> toIssue = students.stream()
+                .filter(student -> renew || BadgeIssuer.reprint(session, realm, student, config).isEmpty())
+                .map(UserModel::getId).toList();
+        Map<String, BadgeIssuer.Issued> issued = issueInBatches(toIssue);
         Iterator<UserModel> each = students.iterator();
         Iterator<BadgeCard> cards = new Iterator<>() {
             @Override
@@ -72,11 +81,9 @@ final class BadgePrinting {
             @Override
             public BadgeCard next() {
                 UserModel student = each.next();
-                BadgeIssuer.Issued badge = renew ? null : BadgeIssuer.reprint(session, realm, student, config).orElse(null);
-                if (badge == null) {
-                    badge = BadgeIssuer.issue(session, realm, student);
-                    issued[0]++;
-                }
+                BadgeIssuer.Issued badge = issued.containsKey(student.getId()) ? issued.get(student.getId())
+                        : BadgeIssuer.reprint(session, realm, student, config)
+                                .orElseThrow(() -> new IllegalStateException("a badge changed while printing"));
                 String school = student.getFirstAttribute(K12Attributes.SCHOOL_CODE);
                 psus.add(String.valueOf(student.getFirstAttribute(K12Attributes.PSU_CODE)));
                 schools.add(String.valueOf(school));
@@ -87,7 +94,15 @@ final class BadgePrinting {
         };
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         int count = BadgeSheet.render(cards, layout, paper, pdf);
-        return new Printed(pdf.toByteArray(), count, issued[0], psus, schools);
+        return new Printed(pdf.toByteArray(), count, issued.size(), psus, schools);
+    }
+
+    /** Issues new badges for these students, a batch per transaction; their payloads by student id. */
+    private Map<String, BadgeIssuer.Issued> issueInBatches(List<String> ids) {
+        Map<String, BadgeIssuer.Issued> issued = new HashMap<>();
+        StudentBatches.forEach(session, realm, ids, (batch, batchRealm, student) ->
+                issued.put(student.getId(), BadgeIssuer.issue(batch, batchRealm, student)));
+        return issued;
     }
 
     /** "g3-5-jones · Taylor Jones": the printed class, else the student's first class; empty when in none. */

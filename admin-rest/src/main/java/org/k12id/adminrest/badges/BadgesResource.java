@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.k12id.adminrest.staff.StaffScope;
+import org.k12id.adminrest.staff.StudentBatches;
 import org.k12id.adminrest.staff.StudentDirectory;
 import org.k12id.authenticators.badge.BadgeCredentialModel;
 import org.k12id.authenticators.badge.BadgeIssuer;
@@ -271,19 +272,22 @@ public final class BadgesResource {
             students = selection.students();
             group = selection.group();
         }
-        int voided = 0;
+        int[] voided = {0};
         Set<String> psus = new TreeSet<>();
         Set<String> schools = new TreeSet<>();
         for (UserModel student : students) {
-            if (BadgeIssuer.voidBadge(session, realm, student)) {
-                voided++;
-            }
             psus.add(String.valueOf(student.getFirstAttribute(K12Attributes.PSU_CODE)));
             schools.add(String.valueOf(student.getFirstAttribute(K12Attributes.SCHOOL_CODE)));
         }
-        event(OperationType.DELETE, "void", psus, schools, group, voided,
+        List<String> withBadges = students.stream().filter(student -> BadgeIssuer.current(student) != null).map(UserModel::getId).toList();
+        StudentBatches.forEach(session, realm, withBadges, (batch, batchRealm, student) -> {
+            if (BadgeIssuer.voidBadge(batch, batchRealm, student)) {
+                voided[0]++;
+            }
+        });
+        event(OperationType.DELETE, "void", psus, schools, group, voided[0],
                 Map.of("k12_students", String.valueOf(students.size())));
-        return answer(Response.Status.OK, Map.of("voided", voided, "students", students.size()));
+        return answer(Response.Status.OK, Map.of("voided", voided[0], "students", students.size()));
     }
 
     /** The PreK-5 grades each of the caller's PSUs has opted out of badges (administrators and auditors). */
