@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.k12id.adminrest.staff.ReadPhase;
 import org.k12id.adminrest.staff.StaffScope;
 import org.k12id.adminrest.staff.StudentBatches;
 import org.k12id.adminrest.staff.StudentDirectory;
@@ -172,6 +173,7 @@ public final class BadgesResource {
                 return notFound("class", "No such class among yours");
             }
         }
+        ReadPhase.begin(session);
         StudentDirectory directory = new StudentDirectory(session, realm, scope);
         List<UserModel> all = directory.list(new StudentDirectory.Filter(blankToNull(school), group,
                 grade == null || grade.isEmpty() ? null : GradeLevel.parse(grade).orElseThrow()));
@@ -200,6 +202,7 @@ public final class BadgesResource {
             return badRequest(parsed.problem().field(), parsed.problem().message());
         }
         BadgeRequest request = parsed.request();
+        ReadPhase.begin(session);
         StudentDirectory directory = new StudentDirectory(session, realm, scope);
         Selection selection = select(scope, directory, request);
         if (selection.refusal() != null) {
@@ -254,6 +257,7 @@ public final class BadgesResource {
             return badRequest(parsed.problem().field(), parsed.problem().message());
         }
         BadgeRequest request = parsed.request();
+        ReadPhase.begin(session);
         StudentDirectory directory = new StudentDirectory(session, realm, scope);
         List<UserModel> students;
         GroupModel group = null;

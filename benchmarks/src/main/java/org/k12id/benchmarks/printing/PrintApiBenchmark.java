@@ -70,7 +70,7 @@ public final class PrintApiBenchmark {
             report("reprint, " + layout, token, ids, layout, false, runs);
         }
         report("renew (void and issue), labels", token, thirty, "labels", true, runs);
-        report("renew (void and issue), labels", token, ids, "labels", true, Math.max(1, runs / 2));
+        report("renew (void and issue), labels", token, ids, "labels", true, Math.max(3, runs / 2));
 
         System.out.println();
         System.out.println("| listing (GET students, first page of 50) | runs | median ms | max ms | students in scope |");
