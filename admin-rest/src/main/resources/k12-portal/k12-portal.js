@@ -575,6 +575,8 @@
             renderHeader();
             renderFilters();
             $('k12-actions').hidden = !me.canPrint;
+            $('k12-toolbar').hidden = !me.canPrint;
+            $('k12-students').classList.toggle('k12-readonly', !me.canPrint);
             $('k12-app').hidden = false;
             if (me.canManageOptOuts) {
                 loadOptOuts();
@@ -655,19 +657,26 @@
             var pickId = 'k12-pick-' + student.id;
             var pick = cell(row, 'k12.portal.students.pick');
             pick.className = 'k12-col-pick';
-            var box = document.createElement('input');
-            box.type = 'checkbox';
-            box.id = pickId;
-            box.className = 'k12-pick';
-            box.value = student.id;
-            box.setAttribute('data-name', name);
-            box.checked = selected.has(student.id);
-            box.disabled = !student.badgeAllowed;
-            pick.appendChild(box);
-            var label = document.createElement('label');
-            label.htmlFor = pickId;
-            label.textContent = name;
-            cell(row, 'k12.portal.students.name').appendChild(label);
+            var nameCell = cell(row, 'k12.portal.students.name');
+            nameCell.className = 'k12-col-name';
+            var box = null;
+            if (me && me.canPrint) {
+                box = document.createElement('input');
+                box.type = 'checkbox';
+                box.id = pickId;
+                box.className = 'k12-pick';
+                box.value = student.id;
+                box.setAttribute('data-name', name);
+                box.checked = selected.has(student.id);
+                box.disabled = !student.badgeAllowed;
+                pick.appendChild(box);
+                var label = document.createElement('label');
+                label.htmlFor = pickId;
+                label.textContent = name;
+                nameCell.appendChild(label);
+            } else {
+                nameCell.textContent = name;
+            }
             cell(row, 'k12.portal.students.username', student.username);
             cell(row, 'k12.portal.students.school', student.schoolName && student.schoolName !== student.school
                 ? t('k12.portal.filters.schoolOption', {name: student.schoolName, code: student.school}) : (student.school || ''));
@@ -677,7 +686,9 @@
             cell(row, 'k12.portal.students.grade', gradeLabel(student.grade));
             var badge = cell(row, 'k12.portal.students.badge', badgeText(student));
             badge.id = 'k12-badge-' + student.id;
-            box.setAttribute('aria-describedby', badge.id);
+            if (box) {
+                box.setAttribute('aria-describedby', badge.id);
+            }
             if (!student.badgeAllowed) {
                 row.className = 'k12-row-off';
             }
@@ -911,7 +922,8 @@
             function () {
                 setBusy(true);
                 apiJson('POST', 'void', {userIds: ids}).then(function (answer) {
-                    setStatus('success', [['k12.portal.void.done', Number(answer.voided) || 0]]);
+                    var voided = Number(answer.voided) || 0;
+                    setStatus('success', [voided > 0 ? ['k12.portal.void.done', voided] : ['k12.portal.void.none']]);
                     return loadStudents();
                 }).catch(function (failure) {
                     showProblem(failure, 'change');
