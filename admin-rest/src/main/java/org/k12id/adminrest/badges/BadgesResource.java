@@ -1,24 +1,45 @@
 package org.k12id.adminrest.badges;
 
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.k12id.adminrest.staff.StaffScope;
+import org.k12id.adminrest.staff.StudentDirectory;
+import org.k12id.authenticators.badge.BadgeCredentialModel;
 import org.k12id.authenticators.badge.BadgeIssuer;
 import org.k12id.authenticators.badge.BadgeOptOuts;
+import org.k12id.domain.CampusCode;
 import org.k12id.domain.GradeLevel;
 import org.k12id.domain.K12Attributes;
+import org.k12id.domain.K12GroupAttributes;
 import org.k12id.domain.K12Roles;
+import org.k12id.domain.PsuCode;
 import org.k12id.domain.PsuScope;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -27,12 +48,18 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code /admin/realms/{realm}/k12-badges}: badges for LEA administrators, scoped to the PSUs in their psuCode.
- * LEA administrators hold no realm-management role; the caller's own realm role and PSUs are checked here.
+ * {@code /admin/realms/{realm}/k12-badges}: badges for district staff. Teachers print and void the badges of their
+ * classes' students, LEA administrators those of their PSUs (and set the PSU's opt-outs), LEA data auditors see the
+ * same as administrators and may set opt-outs, but print and void nothing. Staff hold no realm-management role: the
+ * caller's realm roles, classes and PSUs are checked here, on every call. Every print, void and opt-out change is an
+ * admin event (resource type {@value #EVENT_RESOURCE}) with who, which PSU, school or class and how many students,
+ * never a badge secret.
  */
 public final class BadgesResource {
 
     static final int MAX_ID_LENGTH = 64;
+    static final int MAX_PAGE = 200;
+    static final String EVENT_RESOURCE = "K12_BADGES";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -43,7 +70,7 @@ public final class BadgesResource {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
-        this.adminEvent = adminEvent.resource(ResourceType.USER);
+        this.adminEvent = adminEvent;
     }
 
     /**
@@ -59,13 +86,11 @@ public final class BadgesResource {
             return answer(Response.Status.FORBIDDEN, Map.of("error", "forbidden",
                     "error_description", "Only an LEA administrator of the student's PSU may issue badges"));
         }
-        UserModel student = userId == null || userId.length() > MAX_ID_LENGTH ? null
-                : session.users().getUserById(realm, userId);
+        UserModel student = userById(userId);
         String psu = student == null ? null : student.getFirstAttribute(K12Attributes.PSU_CODE);
         if (student == null || !isStudent(student) || !PsuScope.covers(caller.getAttributeStream(K12Attributes.PSU_CODE).toList(), psu)) {
             // the same answer whether the account is missing, not a student or in another PSU
-            return answer(Response.Status.NOT_FOUND, Map.of("error", "not_found", "field", "userId",
-                    "error_description", "No such student in the PSUs you administer"));
+            return notFound("userId", "No such student in the PSUs you administer");
         }
         String grade = student.getFirstAttribute(K12Attributes.GRADE_LEVEL);
         Set<Integer> optedOut = BadgeOptOuts.parse(realm.getAttribute(BadgeOptOuts.attribute(psu)));
@@ -74,9 +99,320 @@ public final class BadgesResource {
                     "error_description", "Badges are turned off for this student's grade in PSU " + psu));
         }
         BadgeIssuer.Issued issued = BadgeIssuer.issue(session, realm, student);
-        adminEvent.operation(OperationType.ACTION).resourcePath("users", student.getId(), "k12-badge").success();
+        adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION)
+                .resourcePath("users", student.getId(), "k12-badge").success();
         return answer(Response.Status.OK, Map.of("userId", student.getId(), "payload", issued.payload(),
                 "version", issued.version(), "issuedAt", issued.issuedAt()));
+    }
+
+    /** Who the caller is to the badge tools: what they may do, and the PSUs, schools and classes they see. */
+    @GET
+    @Path("me")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response me() {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (!scope.seesAnyone()) {
+            return forbidden();
+        }
+        StudentDirectory directory = new StudentDirectory(session, realm, scope);
+        List<GroupModel> classes = scope.visibleClasses();
+        Set<String> psus = new TreeSet<>(scope.readPsus());
+        Map<String, Map<String, Object>> schools = new TreeMap<>();
+        for (GroupModel group : classes) {
+            psus.add(StaffScope.attribute(group, K12GroupAttributes.PSU_CODE));
+            String school = StaffScope.attribute(group, K12GroupAttributes.SCHOOL_CODE);
+            schools.computeIfAbsent(school, code -> school(code, directory));
+        }
+        for (String psu : scope.readPsus()) {
+            scope.schoolsOf(psu).forEach(group -> schools.computeIfAbsent(group.getName(), code -> school(code, directory)));
+        }
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("username", scope.caller().getUsername());
+        me.put("name", StudentDirectory.fullName(scope.caller()));
+        me.put("canPrint", scope.changesAnything());
+        me.put("canVoidSchool", !scope.adminPsus().isEmpty());
+        me.put("canManageOptOuts", !scope.readPsus().isEmpty());
+        me.put("psus", psus.stream().filter(PsuCode::isWellFormed).map(code -> Map.of("code", code, "name", psuName(scope, code))).toList());
+        me.put("schools", List.copyOf(schools.values()));
+        me.put("classes", classes.stream().map(group -> Map.of("id", group.getId(), "name", StaffScope.className(group),
+                "school", StaffScope.attribute(group, K12GroupAttributes.SCHOOL_CODE), "teacher", directory.teacherName(group))).toList());
+        me.put("badgeGrades", Map.of("first", GradeLevel.PREK5_FIRST, "last", GradeLevel.PREK5_LAST));
+        return answer(Response.Status.OK, me);
+    }
+
+    /** The caller's students, filtered by school, class and grade, a page at a time, with their badges. */
+    @GET
+    @Path("students")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response students(@QueryParam("school") String school, @QueryParam("class") String classId,
+                             @QueryParam("grade") String grade, @QueryParam("first") String first, @QueryParam("max") String max) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (!scope.seesAnyone()) {
+            return forbidden();
+        }
+        if (school != null && !school.isEmpty() && !CampusCode.isWellFormed(school)) {
+            return badRequest("school", "A school code is 6 digits or upper-case letters");
+        }
+        if (grade != null && !grade.isEmpty() && !GradeLevel.isValid(grade)) {
+            return badRequest("grade", "Not a grade code");
+        }
+        Integer from = number(first, 0, 1_000_000, 0);
+        if (from == null) {
+            return badRequest("first", "first is a whole number from 0");
+        }
+        Integer size = number(max, 1, MAX_PAGE, 50);
+        if (size == null) {
+            return badRequest("max", "max is a whole number from 1 to " + MAX_PAGE);
+        }
+        GroupModel group = null;
+        if (classId != null && !classId.isEmpty()) {
+            group = groupById(classId);
+            if (group == null || !scope.seesClass(group)) {
+                return notFound("class", "No such class among yours");
+            }
+        }
+        StudentDirectory directory = new StudentDirectory(session, realm, scope);
+        List<UserModel> all = directory.list(new StudentDirectory.Filter(blankToNull(school), group,
+                grade == null || grade.isEmpty() ? null : GradeLevel.parse(grade).orElseThrow()));
+        BadgePrinting printing = new BadgePrinting(session, realm, directory);
+        List<Map<String, Object>> page = all.stream().skip(from).limit(size).map(student -> student(student, directory, printing)).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", all.size());
+        body.put("first", from);
+        body.put("max", size);
+        body.put("students", page);
+        return answer(Response.Status.OK, body);
+    }
+
+    /** A PDF of badges for chosen students or a whole class; see {@link BadgeRequest} for the body. */
+    @POST
+    @Path("print")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response print(String body) throws IOException {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (!scope.changesAnything()) {
+            return forbidden();
+        }
+        BadgeRequest.Parsed parsed = BadgeRequest.forPrint(body);
+        if (parsed.problem() != null) {
+            return badRequest(parsed.problem().field(), parsed.problem().message());
+        }
+        BadgeRequest request = parsed.request();
+        StudentDirectory directory = new StudentDirectory(session, realm, scope);
+        Selection selection = select(scope, directory, request);
+        if (selection.refusal() != null) {
+            return selection.refusal();
+        }
+        if (selection.students().isEmpty()) {
+            return answer(Response.Status.CONFLICT, Map.of("error", "no_students", "field", "classId",
+                    "error_description", "The class has no students"));
+        }
+        BadgePrinting printing = new BadgePrinting(session, realm, directory);
+        List<UserModel> printable = selection.students().stream().filter(printing::allowed).toList();
+        List<UserModel> off = selection.students().stream().filter(student -> !printing.allowed(student)).toList();
+        if (request.userIds() != null && !off.isEmpty() || printable.isEmpty()) {
+            Map<String, Object> refusal = new LinkedHashMap<>();
+            refusal.put("error", "badges_off");
+            refusal.put("field", request.userIds() != null ? "userIds" : "classId");
+            refusal.put("userIds", off.stream().map(UserModel::getId).toList());
+            refusal.put("error_description", "Badges are off for these students (their grade, their PSU's opt-out, or a disabled account)");
+            return answer(Response.Status.CONFLICT, refusal);
+        }
+        List<UserModel> ordered = selection.group() != null ? printable
+                : printable.stream().sorted(Comparator.comparing((UserModel s) -> printing.classLine(s, null))
+                        .thenComparing(StudentDirectory.ROSTER_ORDER)).toList();
+        BadgePrinting.Printed printed = printing.print(ordered, selection.group(),
+                SheetLayout.parse(request.layout()).orElseThrow(),
+                Paper.parse(request.paper()).orElseThrow(), request.renew());
+        event(OperationType.ACTION, "print", printed.psus(), printed.schools(), selection.group(), printed.count(),
+                Map.of("k12_issued", String.valueOf(printed.issued()), "k12_renew", String.valueOf(request.renew()),
+                        "k12_layout", request.layout(), "k12_paper", request.paper()));
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(printed.pdf(), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"k12-badges-" + LocalDate.now(ZoneId.systemDefault()) + ".pdf\"")
+                .header("X-K12-Badges-Printed", printed.count())
+                .header("X-K12-Badges-Skipped", off.size())
+                .cacheControl(noStore)
+                .build();
+    }
+
+    /** Voids the badges of chosen students, a class, or (LEA administrators) a whole school. */
+    @POST
+    @Path("void")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response voidBadges(String body) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (!scope.changesAnything()) {
+            return forbidden();
+        }
+        BadgeRequest.Parsed parsed = BadgeRequest.forVoid(body);
+        if (parsed.problem() != null) {
+            return badRequest(parsed.problem().field(), parsed.problem().message());
+        }
+        BadgeRequest request = parsed.request();
+        StudentDirectory directory = new StudentDirectory(session, realm, scope);
+        List<UserModel> students;
+        GroupModel group = null;
+        if (request.schoolCode() != null) {
+            String psu = request.schoolCode().substring(0, 3);
+            if (!scope.adminPsus().contains(psu)) {
+                return scope.readPsus().contains(psu) || scope.adminPsus().isEmpty() ? forbidden()
+                        : notFound("schoolCode", "No such school in the PSUs you administer");
+            }
+            students = directory.list(new StudentDirectory.Filter(request.schoolCode(), null, null));
+        } else {
+            Selection selection = select(scope, directory, request);
+            if (selection.refusal() != null) {
+                return selection.refusal();
+            }
+            students = selection.students();
+            group = selection.group();
+        }
+        int voided = 0;
+        Set<String> psus = new TreeSet<>();
+        Set<String> schools = new TreeSet<>();
+        for (UserModel student : students) {
+            if (BadgeIssuer.voidBadge(session, realm, student)) {
+                voided++;
+            }
+            psus.add(String.valueOf(student.getFirstAttribute(K12Attributes.PSU_CODE)));
+            schools.add(String.valueOf(student.getFirstAttribute(K12Attributes.SCHOOL_CODE)));
+        }
+        event(OperationType.DELETE, "void", psus, schools, group, voided,
+                Map.of("k12_students", String.valueOf(students.size())));
+        return answer(Response.Status.OK, Map.of("voided", voided, "students", students.size()));
+    }
+
+    /** The PreK-5 grades each of the caller's PSUs has opted out of badges (administrators and auditors). */
+    @GET
+    @Path("opt-outs")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response optOuts() {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (scope.readPsus().isEmpty()) {
+            return forbidden();
+        }
+        return answer(Response.Status.OK, Map.of(
+                "psus", scope.readPsus().stream().map(psu -> optOut(scope, psu)).toList(),
+                "eligibleGrades", IntStream.rangeClosed(GradeLevel.PREK5_FIRST, GradeLevel.PREK5_LAST).boxed().toList()));
+    }
+
+    /** Sets which PreK-5 grades of a PSU may not use badges: those students can neither log in with nor be printed one. */
+    @PUT
+    @Path("opt-outs/{psu}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response setOptOut(@PathParam("psu") String psu, String body) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (scope.readPsus().isEmpty()) {
+            return forbidden();
+        }
+        if (!PsuCode.isWellFormed(psu)) {
+            return badRequest("psu", "A PSU code is 3 digits or upper-case letters");
+        }
+        if (!scope.readPsus().contains(psu)) {
+            return notFound("psu", "No such PSU among those you administer");
+        }
+        BadgeRequest.Grades grades = BadgeRequest.forOptOut(body, GradeLevel.PREK5_FIRST, GradeLevel.PREK5_LAST);
+        if (grades.problem() != null) {
+            return badRequest(grades.problem().field(), grades.problem().message());
+        }
+        String attribute = BadgeOptOuts.attribute(psu);
+        if (grades.grades().isEmpty()) {
+            realm.removeAttribute(attribute);
+        } else {
+            realm.setAttribute(attribute, BadgeOptOuts.format(grades.grades()));
+        }
+        long affected = grades.grades().stream().mapToLong(grade -> session.users().searchForUserStream(realm,
+                Map.of(K12Attributes.PSU_CODE, psu, K12Attributes.GRADE_LEVEL, String.valueOf(grade),
+                        UserModel.INCLUDE_SERVICE_ACCOUNT, "false")).filter(scope::isStudent).count()).sum();
+        event(OperationType.UPDATE, "opt-out", Set.of(psu), Set.of(), null, (int) affected,
+                Map.of("k12_grades", grades.grades().isEmpty() ? "none" : BadgeOptOuts.format(grades.grades())));
+        return answer(Response.Status.OK, optOut(scope, psu));
+    }
+
+    // --- helpers ---
+
+    /** The students a print or void names: chosen ids (every one the caller's to change) or a class. */
+    private record Selection(List<UserModel> students, GroupModel group, Response refusal) {
+    }
+
+    private Selection select(StaffScope scope, StudentDirectory directory, BadgeRequest request) {
+        if (request.classId() != null) {
+            GroupModel group = groupById(request.classId());
+            if (group == null || !scope.seesClass(group)) {
+                return new Selection(null, null, notFound("classId", "No such class among yours"));
+            }
+            if (!scope.changesClass(group)) {
+                return new Selection(null, null, forbidden());
+            }
+            return new Selection(directory.list(new StudentDirectory.Filter(null, group, null)), group, null);
+        }
+        List<UserModel> students = new ArrayList<>();
+        boolean readOnly = false;
+        for (String id : request.userIds()) {
+            UserModel student = userById(id);
+            if (student == null || !scope.sees(student)) {
+                // the same answer whether the account is missing, not a student or not the caller's
+                return new Selection(null, null, notFound("userIds", "No such student among yours"));
+            }
+            readOnly |= !scope.changes(student);
+            students.add(student);
+        }
+        return readOnly ? new Selection(null, null, forbidden()) : new Selection(students, null, null);
+    }
+
+    private Map<String, Object> student(UserModel student, StudentDirectory directory, BadgePrinting printing) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        String school = student.getFirstAttribute(K12Attributes.SCHOOL_CODE);
+        row.put("id", student.getId());
+        row.put("username", student.getUsername());
+        row.put("firstName", student.getFirstName());
+        row.put("lastName", student.getLastName());
+        row.put("school", school);
+        row.put("schoolName", directory.schoolName(school));
+        row.put("classes", StudentDirectory.classesOf(student).stream()
+                .map(group -> Map.of("id", group.getId(), "name", StaffScope.className(group))).toList());
+        row.put("grade", student.getFirstAttribute(K12Attributes.GRADE_LEVEL));
+        BadgeCredentialModel badge = BadgeIssuer.current(student);
+        row.put("badge", badge == null ? null : Map.of("version", badge.data().version(), "issuedAt", badge.data().issuedAt()));
+        row.put("badgeAllowed", printing.allowed(student));
+        return row;
+    }
+
+    private Map<String, Object> optOut(StaffScope scope, String psu) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("code", psu);
+        entry.put("name", psuName(scope, psu));
+        entry.put("grades", new TreeSet<>(BadgeOptOuts.parse(realm.getAttribute(BadgeOptOuts.attribute(psu)))));
+        return entry;
+    }
+
+    private String psuName(StaffScope scope, String psu) {
+        return session.groups().getTopLevelGroupsStream(realm).filter(group -> group.getName().equals(PsuCode.groupName(psu)))
+                .findFirst().map(group -> group.getFirstAttribute(K12GroupAttributes.DISPLAY_NAME)).orElse(psu);
+    }
+
+    private static Map<String, Object> school(String code, StudentDirectory directory) {
+        return Map.of("code", code, "name", directory.schoolName(code), "psu", code.length() >= 3 ? code.substring(0, 3) : code);
+    }
+
+    private void event(OperationType operation, String action, Set<String> psus, Set<String> schools, GroupModel group,
+                       int count, Map<String, String> more) {
+        AdminEventBuilder event = adminEvent.resource(EVENT_RESOURCE).operation(operation)
+                .resourcePath("k12-badges", action)
+                .detail("k12_action", action)
+                .detail("k12_psu", String.join(",", psus))
+                .detail("k12_school", String.join(",", schools))
+                .detail("k12_count", String.valueOf(count));
+        if (group != null) {
+            event.detail("k12_class", StaffScope.className(group)).detail("k12_class_id", group.getId());
+        }
+        more.forEach(event::detail);
+        event.success();
     }
 
     private UserModel leaAdministrator() {
@@ -91,6 +427,56 @@ public final class BadgesResource {
     private boolean isStudent(UserModel user) {
         RoleModel student = realm.getRole(K12Roles.STUDENT);
         return student != null && user.hasRole(student);
+    }
+
+    private UserModel userById(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            return null;
+        }
+        try {
+            return session.users().getUserById(realm, id);
+        } catch (RuntimeException unreadableId) {
+            return null;
+        }
+    }
+
+    private GroupModel groupById(String id) {
+        if (id == null || id.length() > MAX_ID_LENGTH) {
+            return null;
+        }
+        try {
+            return session.groups().getGroupById(realm, id);
+        } catch (RuntimeException unreadableId) {
+            return null;
+        }
+    }
+
+    private static Integer number(String value, int min, int max, int defaultValue) {
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        if (value.length() > 9 || !value.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int number = Integer.parseInt(value);
+        return number < min || number > max ? null : number;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static Response forbidden() {
+        return answer(Response.Status.FORBIDDEN, Map.of("error", "forbidden",
+                "error_description", "You have no students to show, or may not change them"));
+    }
+
+    private static Response notFound(String field, String message) {
+        return answer(Response.Status.NOT_FOUND, Map.of("error", "not_found", "field", field, "error_description", message));
+    }
+
+    private static Response badRequest(String field, String message) {
+        return answer(Response.Status.BAD_REQUEST, Map.of("error", "invalid_request", "field", field, "error_description", message));
     }
 
     private static Response answer(Response.Status status, Map<String, ?> body) {

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.k12id.domain.GradeLevel;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -33,6 +36,35 @@ public record BadgeConfig(BadgeEligibility eligibility, boolean voidOnPasswordCh
         int first = grade(config.get(FIRST_GRADE), GradeLevel.PREK5_FIRST);
         int last = grade(config.get(LAST_GRADE), GradeLevel.PREK5_LAST);
         return new BadgeConfig(new BadgeEligibility(first, last), Boolean.parseBoolean(config.get(VOID_ON_PASSWORD_CHANGE)));
+    }
+
+    /**
+     * The settings of the realm's badge login: the "Username or Student Badge" step of the realm's browser flow (its
+     * sub-flows included), or the defaults when the flow has none. Printing follows the same rules as the login.
+     */
+    public static BadgeConfig forRealm(RealmModel realm) {
+        AuthenticationFlowModel browser = realm.getBrowserFlow();
+        AuthenticationExecutionModel step = browser == null ? null : findStep(realm, browser.getId(), 0);
+        return of(step == null || step.getAuthenticatorConfig() == null ? null
+                : realm.getAuthenticatorConfigById(step.getAuthenticatorConfig()));
+    }
+
+    private static AuthenticationExecutionModel findStep(RealmModel realm, String flowId, int depth) {
+        if (depth > 10) {
+            return null;
+        }
+        for (AuthenticationExecutionModel execution : realm.getAuthenticationExecutionsStream(flowId).toList()) {
+            if (UsernameOrBadgeFormFactory.ID.equals(execution.getAuthenticator())) {
+                return execution;
+            }
+            if (execution.isAuthenticatorFlow()) {
+                AuthenticationExecutionModel found = findStep(realm, execution.getFlowId(), depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** A configured grade, or the default when unset; an invalid one allows nobody (fail closed). */

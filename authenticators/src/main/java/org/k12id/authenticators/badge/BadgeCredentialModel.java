@@ -3,6 +3,7 @@ package org.k12id.authenticators.badge;
 import java.io.IOException;
 import java.util.Base64;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
@@ -15,11 +16,16 @@ public final class BadgeCredentialModel extends CredentialModel {
     public static final String TYPE = "k12-badge";
 
     /** Credential data: which badge this is. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Data(int version, long issuedAt) {
     }
 
-    /** Secret data: only the hash of the secret. */
-    public record Secret(String hash) {
+    /**
+     * Secret data: the hash that logins check, and the secret sealed with the realm's AES key ({@code kid}) so that the
+     * same badge can be printed again; both null-safe for badges issued without a key.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Secret(String hash, String kid, String sealed) {
     }
 
     private Data data;
@@ -28,10 +34,10 @@ public final class BadgeCredentialModel extends CredentialModel {
     private BadgeCredentialModel() {
     }
 
-    public static BadgeCredentialModel create(byte[] secretValue, int version, long issuedAt) {
+    public static BadgeCredentialModel create(byte[] secretValue, int version, long issuedAt, String kid, String sealed) {
         BadgeCredentialModel model = new BadgeCredentialModel();
         model.data = new Data(version, issuedAt);
-        model.secret = new Secret(Base64.getEncoder().encodeToString(BadgeSecrets.hash(secretValue)));
+        model.secret = new Secret(Base64.getEncoder().encodeToString(BadgeSecrets.hash(secretValue)), kid, sealed);
         model.setType(TYPE);
         model.setCreatedDate(issuedAt);
         model.setUserLabel("Badge v" + version);
@@ -63,6 +69,16 @@ public final class BadgeCredentialModel extends CredentialModel {
 
     public Data data() {
         return data;
+    }
+
+    /** The id of the realm AES key the secret is sealed with, or null. */
+    public String sealKid() {
+        return secret.kid();
+    }
+
+    /** The sealed secret, or null for a badge that cannot be printed again. */
+    public String sealedSecret() {
+        return secret.sealed();
     }
 
     /** Whether a presented secret is this badge's. */

@@ -12,14 +12,12 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.messages.Messages;
 
@@ -99,14 +97,7 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
                 student.getFirstAttribute(K12Attributes.GRADE_LEVEL), optedOut);
         BadgeCredentialModel badge = BadgeIssuer.current(student);
         boolean matches = badge != null && badge.matches(payload.secret());
-        return eligible && matches && !(config.voidOnPasswordChange() && passwordChangedSince(student, badge));
-    }
-
-    private static boolean passwordChangedSince(UserModel student, BadgeCredentialModel badge) {
-        CredentialModel password = student.credentialManager()
-                .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).findFirst().orElse(null);
-        return password != null && password.getCreatedDate() != null
-                && password.getCreatedDate() > badge.data().issuedAt();
+        return eligible && matches && !(config.voidOnPasswordChange() && BadgeIssuer.passwordChangedSince(student, badge));
     }
 
     private Response badgeFailed(AuthenticationFlowContext context) {

@@ -227,14 +227,7 @@ public final class LoginBenchmark {
     }
 
     private String masterToken(String user, String password) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(LoginClient.form(Map.of("grant_type", "password",
-                        "client_id", "admin-cli", "username", user, "password", password)))).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("master realm sign-in failed: HTTP " + r.statusCode());
-        }
-        return JSON.readTree(r.body()).path("access_token").asText();
+        return LoginClient.masterToken(http, server, user, password);
     }
 
     /** A grade-2 student of PSU 920 with the bench password; created once, reused by later runs. */

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * the authorization request, the username (or badge) step, the password step when no badge, the redirect with the
  * code, and the token request. Throws when any step does not answer as a successful login would.
  */
-final class LoginClient {
+public final class LoginClient {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -36,7 +36,7 @@ final class LoginClient {
     private final String redirectUri;
 
     /** {@code clientSecret} null for a public client. */
-    LoginClient(HttpClient http, String realmUrl, String clientId, String clientSecret, String redirectUri) {
+    public LoginClient(HttpClient http, String realmUrl, String clientId, String clientSecret, String redirectUri) {
         this.http = http;
         this.realmUrl = realmUrl;
         this.clientId = clientId;
@@ -45,11 +45,28 @@ final class LoginClient {
     }
 
     /** A password login that returns the access token (for setting up: the LEA administrator's token). */
-    String accessToken(String username, String password) throws IOException, InterruptedException {
+    public String accessToken(String username, String password) throws IOException, InterruptedException {
         Session s = new Session();
         String passwordAction = formAction(s.post(s.start(), Map.of("username", username)));
         String body = s.finish(s.post(passwordAction, Map.of("password", password)));
         Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(body);
+        if (!m.find()) {
+            throw new IOException("no access token");
+        }
+        return m.group(1);
+    }
+
+    /** The master realm administrator's token (admin-cli, password grant), for setting up test data. */
+    public static String masterToken(HttpClient http, String server, String user, String password)
+            throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password",
+                        "client_id", "admin-cli", "username", user, "password", password)))).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("master realm sign-in failed: HTTP " + r.statusCode());
+        }
+        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
         if (!m.find()) {
             throw new IOException("no access token");
         }
