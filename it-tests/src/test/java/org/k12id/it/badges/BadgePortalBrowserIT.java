@@ -2,6 +2,7 @@ package org.k12id.it.badges;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -98,6 +99,30 @@ class BadgePortalBrowserIT {
         for (String id : chosen) {
             waitUntil(() -> text("k12-badge-" + id).startsWith("Issued "));
         }
+
+        // the whole class: select all, print; every printed badge logs its own student in
+        Set<String> roster = new TreeSet<>();
+        waitForStudents().forEach(box -> roster.add(box.getAttribute("value")));
+        String firstPdf = link.getAttribute("href");
+        WebElement selectAll = driver.findElement(By.id("k12-select-all"));
+        if (selectAll.isSelected()) {
+            selectAll.click();
+        }
+        selectAll.click();
+        waitUntil(() -> text("k12-selected").equals(roster.size() + " students selected"));
+        driver.findElement(By.id("k12-print")).click();
+        waitUntil(() -> {
+            String href = String.valueOf(driver.findElement(By.id("k12-pdf-link")).getAttribute("href"));
+            return href.startsWith("blob:") && !href.equals(firstPdf);
+        });
+        List<String> classPayloads = BadgePdfDecoder.payloads(blob(driver.findElement(By.id("k12-pdf-link")).getAttribute("href")));
+        Set<String> loggedIn = new TreeSet<>();
+        for (String payload : classPayloads) {
+            loggedIn.add(Badges.login(realm.getBaseUrl(), payload).path("sub").asText());
+        }
+        assertEquals(roster.size(), classPayloads.size());
+        assertEquals(roster, loggedIn, "every badge of the class sheet logs its own student in");
+        assertTrue(classPayloads.containsAll(payloads), "the two badges printed before are printed again, not replaced");
     }
 
     @Test
@@ -117,8 +142,8 @@ class BadgePortalBrowserIT {
 
         JavascriptExecutor js = (JavascriptExecutor) driver;
         assertEquals(360L, js.executeScript("return window.innerWidth"));
-        assertEquals("block", js.executeScript(
-                "return getComputedStyle(document.querySelector('#k12-rows tr')).display"), "each student is a card");
+        assertNotEquals("table-row", js.executeScript(
+                "return getComputedStyle(document.querySelector('#k12-rows tr')).display"), "each student is a card, not a table row");
         Object overflow = js.executeScript(
                 "return document.documentElement.scrollWidth + ' <= ' + window.innerWidth");
         assertTrue((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
