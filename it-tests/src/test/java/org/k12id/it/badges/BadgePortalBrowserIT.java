@@ -149,6 +149,18 @@ class BadgePortalBrowserIT {
         assertTrue((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "horizontal scroll at 360px: " + overflow);
         screenshot("portal-es-360.png");
+
+        // a tablet and a Chromebook: no sideways scrolling either, and the students are a table again
+        ((ChromiumDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        for (int[] size : new int[][] {{768, 1024}, {1366, 768}}) {
+            ((ChromiumDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", size[0], "height", size[1], "deviceScaleFactor", 1, "mobile", false));
+            waitUntil(() -> ((Number) js.executeScript("return window.innerWidth")).intValue() == size[0]);
+            assertTrue((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+                    "horizontal scroll at " + size[0] + "px");
+            screenshot("portal-es-" + size[0] + ".png");
+        }
+        assertEquals("table-row", js.executeScript("return getComputedStyle(document.querySelector('#k12-rows tr')).display"));
     }
 
     @Test
