@@ -1,0 +1,77 @@
+package org.k12id.adminrest.defaultpasswords;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("Given the Regenerate Student Default Passwords form")
+class RegenerationFormTest {
+
+    @Test
+    @DisplayName("a full form is read with its lists trimmed and de-duplicated")
+    void full() {
+        RegenerationForm form = RegenerationForm.parse("{\"psuCode\":\"920\",\"campusCodes\":\" 920304, 920308,,920304\","
+                + "\"gradeLevels\":\"3,4, 3\",\"resetPasswords\":true,\"forceChange\":true,\"comments\":\"  spring reset \"}").form();
+        assertEquals("920", form.psuCode());
+        assertEquals(List.of("920304", "920308"), form.campusCodes());
+        assertEquals(List.of(3, 4), form.gradeLevels());
+        assertTrue(form.forceHasEffect());
+        assertEquals("spring reset", form.comments());
+    }
+
+    @Test
+    @DisplayName("only the PSU is required; force without reset is accepted and has no effect")
+    void minimal() {
+        RegenerationForm form = RegenerationForm.parse("{\"psuCode\":\"32A\",\"forceChange\":true}").form();
+        assertEquals(List.of(), form.campusCodes());
+        assertEquals(List.of(), form.gradeLevels());
+        assertFalse(form.forceHasEffect());
+        assertNull(form.comments());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @DisplayName("a bad value is named, with its field")
+    @CsvSource(delimiter = '|', value = {
+            "'{}'|psuCode|''",
+            "'{\"psuCode\":\"92\"}'|psuCode|92",
+            "'{\"psuCode\":\"920\",\"campusCodes\":\"32A000\"}'|campusCodes|32A000",
+            "'{\"psuCode\":\"920\",\"campusCodes\":\"9203\"}'|campusCodes|9203",
+            "'{\"psuCode\":\"920\",\"gradeLevels\":\"14\"}'|gradeLevels|14",
+            "'{\"psuCode\":\"920\",\"gradeLevels\":\"K\"}'|gradeLevels|K",
+            "'{\"psuCode\":\"920\",\"gradeLevels\":\"03\"}'|gradeLevels|03",
+            "'{\"psuCode\":\"920\",\"resetPasswords\":\"yes\"}'|resetPasswords|''",
+            "'{\"psuCode\":\"920\",\"password\":\"x\"}'|password|''",
+            "'not json'|body|''",
+    })
+    void bad(String body, String field, String value) {
+        RegenerationForm.Parsed parsed = RegenerationForm.parse(body);
+        assertNull(parsed.form());
+        assertTrue(parsed.problems().stream().anyMatch(p -> p.field().equals(field) && p.value().equals(value)),
+                parsed.problems()::toString);
+    }
+
+    @Test
+    @DisplayName("every bad value is named at once")
+    void all() {
+        RegenerationForm.Parsed parsed = RegenerationForm.parse(
+                "{\"psuCode\":\"920\",\"campusCodes\":\"920304,32A000,XYZ\",\"gradeLevels\":\"3,99,-7\"}");
+        assertEquals(List.of("32A000", "XYZ", "99", "-7"), parsed.problems().stream().map(RegenerationForm.Problem::value).toList());
+    }
+
+    @Test
+    @DisplayName("huge comments and a huge body are refused")
+    void huge() {
+        assertEquals("comments", RegenerationForm.parse("{\"psuCode\":\"920\",\"comments\":\"" + "x".repeat(2001) + "\"}")
+                .problems().get(0).field());
+        assertEquals("body", RegenerationForm.parse("{\"psuCode\":\"920\",\"comments\":\"" + "x".repeat(30_000) + "\"}")
+                .problems().get(0).field());
+    }
+}
