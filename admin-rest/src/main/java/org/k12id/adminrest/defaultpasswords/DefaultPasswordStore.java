@@ -35,16 +35,19 @@ public final class DefaultPasswordStore {
             throw new IllegalStateException("the realm has no active AES key to seal default passwords with");
         }
         DefaultPasswordEntity entity = em.find(DefaultPasswordEntity.class, userId);
-        if (entity == null) {
+        boolean created = entity == null;
+        if (created) {
             entity = new DefaultPasswordEntity();
             entity.setUserId(userId);
-            em.persist(entity);
         }
         entity.setRealmId(realm.getId());
         entity.setKid(key.getKid());
         entity.setSealed(BadgeSeal.seal(key.getSecretKey(), password.getBytes(StandardCharsets.UTF_8), binding(userId)));
         entity.setRequestId(requestId);
         entity.setCreatedAt(Time.currentTimeMillis());
+        if (created) {
+            em.persist(entity);
+        }
     }
 
     /** The student's default password, or empty when none is recorded or it can no longer be opened. */

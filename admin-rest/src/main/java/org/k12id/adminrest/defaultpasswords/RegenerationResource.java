@@ -1,0 +1,247 @@
+package org.k12id.adminrest.defaultpasswords;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.k12id.adminrest.staff.ReadPhase;
+import org.k12id.adminrest.staff.StaffScope;
+import org.k12id.adminrest.staff.StudentDirectory;
+import org.k12id.domain.CampusCode;
+import org.k12id.domain.GradeLevel;
+import org.k12id.domain.K12Attributes;
+import org.k12id.domain.PsuCode;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/k12-default-passwords}: "Regenerate Student Default Passwords" for LEA administrators of
+ * the PSU (their realm role and {@code psuCode} are checked here; they hold no realm-management role). A request is
+ * validated whole, recorded, answered at once with its id, and worked in the background ({@link RegenerationWorker}).
+ */
+public final class RegenerationResource {
+
+    static final String EVENT_RESOURCE = "K12_DEFAULT_PASSWORDS";
+    static final int MAX_HISTORY = 200;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    RegenerationResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @POST
+    @Path("requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response submit(String body) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (scope.adminPsus().isEmpty()) {
+            return refused(null);
+        }
+        RegenerationForm.Parsed parsed = RegenerationForm.parse(body);
+        if (parsed.form() == null) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("error", "invalid_request");
+            answer.put("field", parsed.problems().get(0).field());
+            answer.put("problems", parsed.problems().stream().map(p -> Map.of("field", p.field(), "value", p.value(),
+                    "message", p.message())).toList());
+            answer.put("error_description", String.join("; ", parsed.problems().stream()
+                    .map(p -> p.field() + (p.value().isEmpty() ? "" : " '" + p.value() + "'") + ": " + p.message()).toList()));
+            return answer(Response.Status.BAD_REQUEST, answer);
+        }
+        RegenerationForm form = parsed.form();
+        if (!scope.adminPsus().contains(form.psuCode())) {
+            return refused(form.psuCode());
+        }
+        RegenerationRequestEntity request = new RegenerationRequestEntity();
+        request.setId(KeycloakModelUtils.generateId());
+        request.setRealmId(realm.getId());
+        request.setPsuCode(form.psuCode());
+        request.setCampusCodes(String.join(",", form.campusCodes()));
+        request.setGradeLevels(RegenerationWorker.csv(form.gradeLevels()));
+        request.setResetPasswords(form.resetPasswords());
+        request.setForceChange(form.forceChange());
+        request.setComments(form.comments());
+        request.setRequesterId(scope.caller().getId());
+        request.setRequesterUsername(scope.caller().getUsername());
+        request.setStatus(RegenerationStatus.QUEUED.code());
+        request.setCreatedAt(Time.currentTimeMillis());
+        RegenerationWorker.em(session).persist(request);
+        startAfterCommit(request.getId());
+        event(OperationType.CREATE, "regenerate", form.psuCode(), Map.of(
+                "k12_request", request.getId(),
+                "k12_school", request.getCampusCodes().isEmpty() ? "all" : request.getCampusCodes(),
+                "k12_grades", request.getGradeLevels().isEmpty() ? "all" : request.getGradeLevels(),
+                "k12_reset", String.valueOf(form.resetPasswords()),
+                "k12_force", String.valueOf(form.forceChange()),
+                "k12_force_effective", String.valueOf(form.forceHasEffect())));
+        return answer(Response.Status.ACCEPTED, representation(request));
+    }
+
+    @GET
+    @Path("requests/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response request(@PathParam("id") String id) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (scope.adminPsus().isEmpty()) {
+            return forbidden();
+        }
+        RegenerationRequestEntity request = id == null || id.length() > 36 ? null
+                : RegenerationWorker.em(session).find(RegenerationRequestEntity.class, id);
+        if (request == null || !realm.getId().equals(request.getRealmId()) || !scope.adminPsus().contains(request.getPsuCode())) {
+            return answer(Response.Status.NOT_FOUND, Map.of("error", "not_found", "field", "id",
+                    "error_description", "No such request in the PSUs you administer"));
+        }
+        return answer(Response.Status.OK, representation(request));
+    }
+
+    @GET
+    @Path("requests")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response history(@QueryParam("psu") String psu) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (scope.adminPsus().isEmpty()) {
+            return forbidden();
+        }
+        if (!PsuCode.isWellFormed(psu)) {
+            return answer(Response.Status.BAD_REQUEST, Map.of("error", "invalid_request", "field", "psu",
+                    "error_description", "A PSU code is 3 digits or upper-case letters"));
+        }
+        if (!scope.adminPsus().contains(psu)) {
+            return answer(Response.Status.NOT_FOUND, Map.of("error", "not_found", "field", "psu",
+                    "error_description", "No such PSU among those you administer"));
+        }
+        List<RegenerationRequestEntity> requests = RegenerationWorker.em(session)
+                .createNamedQuery("k12RegenByPsu", RegenerationRequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("psuCode", psu).setMaxResults(MAX_HISTORY).getResultList();
+        return answer(Response.Status.OK, Map.of("psu", psu, "requests", requests.stream().map(RegenerationResource::representation).toList()));
+    }
+
+    /**
+     * The default passwords of the caller's students: a teacher's class students, an LEA administrator's PSU students
+     * (auditors see none). Every view is an admin event, without the passwords.
+     */
+    @GET
+    @Path("students")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response students(@QueryParam("school") String school, @QueryParam("grade") String grade) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (!scope.changesAnything()) {
+            return forbidden();
+        }
+        if (school != null && !school.isEmpty() && !CampusCode.isWellFormed(school)) {
+            return answer(Response.Status.BAD_REQUEST, Map.of("error", "invalid_request", "field", "school",
+                    "error_description", "A school code is 6 digits or upper-case letters"));
+        }
+        if (grade != null && !grade.isEmpty() && !GradeLevel.isValid(grade)) {
+            return answer(Response.Status.BAD_REQUEST, Map.of("error", "invalid_request", "field", "grade",
+                    "error_description", "Not a grade code"));
+        }
+        ReadPhase.begin(session);
+        StudentDirectory directory = new StudentDirectory(session, realm, scope);
+        DefaultPasswordStore store = new DefaultPasswordStore(session);
+        List<Map<String, Object>> rows = directory.list(new StudentDirectory.Filter(school == null || school.isEmpty() ? null : school,
+                        null, grade == null || grade.isEmpty() ? null : GradeLevel.parse(grade).orElseThrow()))
+                .stream().filter(scope::changes).map(student -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", student.getId());
+                    row.put("username", student.getUsername());
+                    row.put("firstName", student.getFirstName());
+                    row.put("lastName", student.getLastName());
+                    row.put("school", student.getFirstAttribute(K12Attributes.SCHOOL_CODE));
+                    row.put("grade", student.getFirstAttribute(K12Attributes.GRADE_LEVEL));
+                    row.put("defaultPassword", store.get(realm, student.getId()).orElse(null));
+                    return row;
+                }).toList();
+        event(OperationType.ACTION, "view", String.join(",", scope.adminPsus()), Map.of("k12_count", String.valueOf(rows.size()),
+                "k12_school", school == null || school.isEmpty() ? "all" : school, "k12_grades", grade == null || grade.isEmpty() ? "all" : grade));
+        return answer(Response.Status.OK, Map.of("students", rows));
+    }
+
+    static Map<String, Object> representation(RegenerationRequestEntity request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", request.getId());
+        body.put("status", request.getStatus());
+        body.put("psuCode", request.getPsuCode());
+        body.put("campusCodes", RegenerationForm.list(request.getCampusCodes()));
+        body.put("gradeLevels", RegenerationForm.list(request.getGradeLevels()));
+        body.put("resetPasswords", request.isResetPasswords());
+        body.put("forceChange", request.isForceChange());
+        body.put("forceEffective", request.isResetPasswords() && request.isForceChange());
+        body.put("comments", request.getComments());
+        body.put("requester", request.getRequesterUsername());
+        body.put("counts", Map.of("targeted", request.getTargeted(), "regenerated", request.getRegenerated(),
+                "reset", request.getResetCount(), "failed", request.getFailed()));
+        body.put("createdAt", request.getCreatedAt());
+        body.put("startedAt", request.getStartedAt());
+        body.put("finishedAt", request.getFinishedAt());
+        body.put("failure", request.getFailure());
+        return body;
+    }
+
+    /** The worker starts once the request's row is committed, on this node, in the background. */
+    private void startAfterCommit(String requestId) {
+        ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(RegenerationWorker.EXECUTOR);
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                executor.submit(() -> RegenerationWorker.run(factory, requestId));
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
+    }
+
+    private Response refused(String psu) {
+        event(OperationType.ACTION, "refused", psu == null ? "" : psu, Map.of());
+        return forbidden();
+    }
+
+    private void event(OperationType operation, String action, String psu, Map<String, String> details) {
+        AdminEventBuilder event = adminEvent.resource(EVENT_RESOURCE).operation(operation)
+                .resourcePath("k12-default-passwords", action).detail("k12_action", action).detail("k12_psu", psu);
+        details.forEach(event::detail);
+        event.success();
+    }
+
+    private static Response forbidden() {
+        return answer(Response.Status.FORBIDDEN, Map.of("error", "forbidden",
+                "error_description", "Only an LEA administrator of the PSU may regenerate default passwords"));
+    }
+
+    private static Response answer(Response.Status status, Map<String, ?> body) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON).cacheControl(noStore).build();
+    }
+}

@@ -1,0 +1,233 @@
+package org.k12id.adminrest.defaultpasswords;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Works a regeneration request off in the background, {@value #CHUNK} students per transaction. The request's row is
+ * the only state: its status, exact counts and cursor commit with each chunk's students, so a server killed at any
+ * moment leaves every student either wholly done (and counted) or untouched, and the request resumable from its
+ * cursor. One node works a request at a time: it claims the row (status, owner, heartbeat) under a database row lock;
+ * a claim whose heartbeat is older than {@value #STALE_MILLIS} ms (its node died) may be taken over by any node.
+ */
+public final class RegenerationWorker {
+
+    static final int CHUNK = 200;
+    static final long STALE_MILLIS = 60_000;
+    static final String EXECUTOR = "k12-default-passwords";
+    /** This JVM's name in claims: fixed at start, never changed. */
+    static final String NODE = "node-" + UUID.randomUUID();
+
+    private static final Logger LOG = Logger.getLogger(RegenerationWorker.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KeycloakSessionFactory factory;
+    private final String requestId;
+
+    private RegenerationWorker(KeycloakSessionFactory factory, String requestId) {
+        this.factory = factory;
+        this.requestId = requestId;
+    }
+
+    /** Starts working the request on this node, in the background, if it can be claimed. */
+    public static void start(KeycloakSession session, String requestId) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).submit(() -> run(factory, requestId));
+    }
+
+    /** Works the request here if it can be claimed (the caller's thread). */
+    public static void run(KeycloakSessionFactory factory, String requestId) {
+        new RegenerationWorker(factory, requestId).run();
+    }
+
+    /** Every unfinished request whose node is gone (or that never started), claimed and worked here. */
+    public static void resumeAbandoned(KeycloakSession session) {
+        long now = Time.currentTimeMillis();
+        List<RegenerationRequestEntity> open = em(session).createNamedQuery("k12RegenUnfinished", RegenerationRequestEntity.class)
+                .getResultList();
+        for (RegenerationRequestEntity request : open) {
+            if (request.getHeartbeatAt() == null || now - request.getHeartbeatAt() > STALE_MILLIS) {
+                start(session, request.getId());
+            }
+        }
+    }
+
+    void run() {
+        try {
+            if (!claim()) {
+                return;
+            }
+            boolean more = true;
+            while (more) {
+                more = chunk();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Default password request %s stopped: %s", requestId, e.getClass().getSimpleName());
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RegenerationRequestEntity request = em(session).find(RegenerationRequestEntity.class, requestId);
+                if (request != null && NODE.equals(request.getOwnerNode())) {
+                    request.setStatus(RegenerationStatus.FAILED.code());
+                    request.setFailure(e.getClass().getSimpleName());
+                    request.setFinishedAt(Time.currentTimeMillis());
+                }
+            });
+        }
+    }
+
+    /** Takes the request for this node; false when it is finished or another live node has it. */
+    private boolean claim() {
+        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+            RegenerationRequestEntity request = em(session).find(RegenerationRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+            if (request == null) {
+                return false;
+            }
+            long now = Time.currentTimeMillis();
+            boolean queued = RegenerationStatus.QUEUED.code().equals(request.getStatus());
+            boolean abandoned = RegenerationStatus.RUNNING.code().equals(request.getStatus())
+                    && (request.getHeartbeatAt() == null || now - request.getHeartbeatAt() > STALE_MILLIS);
+            if (!queued && !abandoned) {
+                return false;
+            }
+            RealmModel realm = session.realms().getRealm(request.getRealmId());
+            if (realm == null) {
+                request.setStatus(RegenerationStatus.INTERRUPTED.code());
+                request.setFailure("realm removed");
+                request.setFinishedAt(now);
+                return false;
+            }
+            if (queued) {
+                request.setTargeted((int) new TargetedStudents(session, realm, form(request)).count());
+                request.setStartedAt(now);
+            }
+            request.setStatus(RegenerationStatus.RUNNING.code());
+            request.setOwnerNode(NODE);
+            request.setHeartbeatAt(now);
+            return true;
+        });
+    }
+
+    /** One chunk in one transaction: its students, the counts and the cursor together. True while there is more. */
+    private boolean chunk() {
+        Boolean[] more = {Boolean.FALSE};
+        List<String>[] failedChunk = new List[] {null};
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RegenerationRequestEntity request = owned(session);
+                if (request == null) {
+                    return;
+                }
+                RealmModel realm = session.realms().getRealm(request.getRealmId());
+                session.getContext().setRealm(realm);
+                RegenerationForm form = form(request);
+                List<String> ids = new TargetedStudents(session, realm, form).after(request.getCursorUserId(), CHUNK);
+                if (ids.isEmpty()) {
+                    request.setStatus(RegenerationStatus.COMPLETED.code());
+                    request.setFinishedAt(Time.currentTimeMillis());
+                    return;
+                }
+                failedChunk[0] = ids;
+                Regenerator regenerator = new Regenerator(session, realm, RANDOM);
+                for (String id : ids) {
+                    record(request, apply(session, realm, regenerator, form, id));
+                }
+                request.setCursorUserId(ids.get(ids.size() - 1));
+                request.setHeartbeatAt(Time.currentTimeMillis());
+                more[0] = Boolean.TRUE;
+            });
+            return more[0];
+        } catch (RuntimeException chunkFailed) {
+            if (failedChunk[0] == null) {
+                throw chunkFailed;
+            }
+            // one student spoiled the chunk (rolled back whole): redo it one student per transaction
+            for (String id : failedChunk[0]) {
+                single(id);
+            }
+            return true;
+        }
+    }
+
+    private void single(String id) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RegenerationRequestEntity request = owned(session);
+                RealmModel realm = session.realms().getRealm(request.getRealmId());
+                session.getContext().setRealm(realm);
+                record(request, apply(session, realm, new Regenerator(session, realm, RANDOM), form(request), id));
+                request.setCursorUserId(id);
+                request.setHeartbeatAt(Time.currentTimeMillis());
+            });
+        } catch (RuntimeException studentFailed) {
+            Throwable root = studentFailed;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            // the kind of failure only: a message might quote a value
+            String why = root.getClass().getSimpleName();
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RegenerationRequestEntity request = owned(session);
+                request.setFailure(why.length() > 900 ? why.substring(0, 900) : why);
+                request.setFailed(request.getFailed() + 1);
+                request.setCursorUserId(id);
+                request.setHeartbeatAt(Time.currentTimeMillis());
+            });
+        }
+    }
+
+    private Regenerator.Outcome apply(KeycloakSession session, RealmModel realm, Regenerator regenerator,
+                                             RegenerationForm form, String id) {
+        UserModel student = session.users().getUserById(realm, id);
+        return student == null ? null : regenerator.apply(student, form, requestId);
+    }
+
+    private static void record(RegenerationRequestEntity request, Regenerator.Outcome outcome) {
+        if (outcome == null) {
+            return;
+        }
+        if (outcome.regenerated()) {
+            request.setRegenerated(request.getRegenerated() + 1);
+        }
+        if (outcome.reset()) {
+            request.setResetCount(request.getResetCount() + 1);
+        }
+    }
+
+    /** The request, locked, if this node still owns it. */
+    private RegenerationRequestEntity owned(KeycloakSession session) {
+        RegenerationRequestEntity request = em(session).find(RegenerationRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !NODE.equals(request.getOwnerNode())
+                || !RegenerationStatus.RUNNING.code().equals(request.getStatus())) {
+            throw new IllegalStateException("request no longer owned by this node");
+        }
+        return request;
+    }
+
+    static RegenerationForm form(RegenerationRequestEntity request) {
+        return new RegenerationForm(request.getPsuCode(), RegenerationForm.list(request.getCampusCodes()),
+                RegenerationForm.list(request.getGradeLevels()).stream().map(Integer::valueOf).toList(),
+                request.isResetPasswords(), request.isForceChange(), request.getComments());
+    }
+
+    static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    static String csv(List<?> values) {
+        return String.join(",", Arrays.stream(values.toArray()).map(String::valueOf).toList());
+    }
+}
