@@ -156,6 +156,44 @@ public final class RegenerationResource {
         if (!scope.changesAnything()) {
             return forbidden();
         }
+        Response bad = badFilters(school, grade);
+        if (bad != null) {
+            return bad;
+        }
+        List<Map<String, Object>> rows = rows(scope, school, grade);
+        event(OperationType.ACTION, "view", String.join(",", scope.adminPsus()), Map.of("k12_count", String.valueOf(rows.size()),
+                "k12_school", school == null || school.isEmpty() ? "all" : school, "k12_grades", grade == null || grade.isEmpty() ? "all" : grade));
+        return answer(Response.Status.OK, Map.of("students", rows));
+    }
+
+    /** The same students and defaults as a CSV file, for handing out; every export is an admin event. */
+    @GET
+    @Path("students.csv")
+    @Produces("text/csv")
+    public Response export(@QueryParam("school") String school, @QueryParam("grade") String grade) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (!scope.changesAnything()) {
+            return forbidden();
+        }
+        Response bad = badFilters(school, grade);
+        if (bad != null) {
+            return bad;
+        }
+        List<Map<String, Object>> rows = rows(scope, school, grade);
+        StringBuilder csv = new StringBuilder(DefaultPasswordCsv.BOM).append(DefaultPasswordCsv.line(DefaultPasswordCsv.HEADER));
+        for (Map<String, Object> row : rows) {
+            csv.append(DefaultPasswordCsv.line(java.util.Arrays.asList((String) row.get("username"), (String) row.get("firstName"),
+                    (String) row.get("lastName"), (String) row.get("school"), (String) row.get("grade"), (String) row.get("defaultPassword"))));
+        }
+        event(OperationType.ACTION, "export", String.join(",", scope.adminPsus()), Map.of("k12_count", String.valueOf(rows.size()),
+                "k12_school", school == null || school.isEmpty() ? "all" : school, "k12_grades", grade == null || grade.isEmpty() ? "all" : grade));
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(csv.toString(), "text/csv; charset=utf-8").cacheControl(noStore)
+                .header("Content-Disposition", "attachment; filename=\"k12-default-passwords.csv\"").build();
+    }
+
+    private Response badFilters(String school, String grade) {
         if (school != null && !school.isEmpty() && !CampusCode.isWellFormed(school)) {
             return answer(Response.Status.BAD_REQUEST, Map.of("error", "invalid_request", "field", "school",
                     "error_description", "A school code is 6 digits or upper-case letters"));
@@ -164,10 +202,14 @@ public final class RegenerationResource {
             return answer(Response.Status.BAD_REQUEST, Map.of("error", "invalid_request", "field", "grade",
                     "error_description", "Not a grade code"));
         }
+        return null;
+    }
+
+    private List<Map<String, Object>> rows(StaffScope scope, String school, String grade) {
         ReadPhase.begin(session);
         StudentDirectory directory = new StudentDirectory(session, realm, scope);
         DefaultPasswordStore store = new DefaultPasswordStore(session);
-        List<Map<String, Object>> rows = directory.list(new StudentDirectory.Filter(school == null || school.isEmpty() ? null : school,
+        return directory.list(new StudentDirectory.Filter(school == null || school.isEmpty() ? null : school,
                         null, grade == null || grade.isEmpty() ? null : GradeLevel.parse(grade).orElseThrow()))
                 .stream().filter(scope::changes).map(student -> {
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -180,9 +222,6 @@ public final class RegenerationResource {
                     row.put("defaultPassword", store.get(realm, student.getId()).orElse(null));
                     return row;
                 }).toList();
-        event(OperationType.ACTION, "view", String.join(",", scope.adminPsus()), Map.of("k12_count", String.valueOf(rows.size()),
-                "k12_school", school == null || school.isEmpty() ? "all" : school, "k12_grades", grade == null || grade.isEmpty() ? "all" : grade));
-        return answer(Response.Status.OK, Map.of("students", rows));
     }
 
     static Map<String, Object> representation(RegenerationRequestEntity request) {

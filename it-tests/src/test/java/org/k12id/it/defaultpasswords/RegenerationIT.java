@@ -143,6 +143,24 @@ class RegenerationIT {
         assertTrue(defaults.get(byGrade.get("4")) != null);
         assertNull(defaults.get(byGrade.get("5")), "grade 5 was not asked for");
 
+        assertEquals(403, call("lea-auditor.920", "GET", "students?school=920999", null).status(), "auditors see no defaults");
+        assertEquals(403, call("g.okafor", "GET", "students", null).status());
+        assertTrue(call("t.jones", "GET", "students", null).json().path("students").toString().contains("9000000013"));
+        assertFalse(call("t.jones", "GET", "students", null).json().path("students").toString().contains("9100000930"),
+                "a teacher sees only the students of their classes");
+        String token = Badges.accessToken(realm.getBaseUrl(), "lea-admin.920", DemoRealm.PASSWORD);
+        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(urls.getBase() + "/admin/realms/" + DemoRealm.NAME
+                + "/k12-default-passwords/students.csv?school=920999")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().contains("\"username\",\"first_name\""), csv.body());
+        assertTrue(csv.body().contains("\"9100000930\",\"Regen\",\"Grade3\",\"920999\",\"3\",\"" + grade3 + "\""), csv.body());
+        List<String> actions = realm.admin().getAdminEvents().stream()
+                .filter(e -> "K12_DEFAULT_PASSWORDS".equals(e.getResourceType())).map(e -> e.getDetails().get("k12_action")).toList();
+        assertTrue(actions.containsAll(List.of("regenerate", "view", "export")), actions::toString);
+        assertFalse(JSON.writeValueAsString(realm.admin().getAdminEvents()).contains(grade3), "no event carries a default");
+
         String stock = JSON.writeValueAsString(realm.admin().users().get(byGrade.get("3")).toRepresentation())
                 + JSON.writeValueAsString(realm.admin().users().get(byGrade.get("3")).credentials());
         assertFalse(stock.contains(grade3), "the default appears in no stock admin representation");
