@@ -581,6 +581,9 @@
             if (me.canManageOptOuts) {
                 loadOptOuts();
             }
+            if (me.canVoidSchool) {
+                loadRegen();
+            }
             return loadStudents();
         }, function (failure) {
             showProblem(failure, 'load');
@@ -940,6 +943,111 @@
         $('k12-actions').setAttribute('aria-busy', busy ? 'true' : 'false');
     }
 
+    // --- default password regeneration (LEA administrators) ------------------------------------------------------
+
+    var REGEN = '../k12-default-passwords/';
+    var regenTimer = null;
+
+    function loadRegen() {
+        var select = $('k12-regen-psu');
+        select.textContent = '';
+        (me.psus || []).forEach(function (psu) {
+            var option = document.createElement('option');
+            option.value = psu.code;
+            option.textContent = t('k12.portal.filters.schoolOption', {name: psu.name || psu.code, code: psu.code});
+            select.appendChild(option);
+        });
+        $('k12-regen').hidden = false;
+        return loadRegenHistory();
+    }
+
+    function loadRegenHistory() {
+        var psu = $('k12-regen-psu').value;
+        if (!psu) {
+            return Promise.resolve();
+        }
+        return apiJson('GET', REGEN + 'requests?psu=' + encodeURIComponent(psu)).then(function (answer) {
+            renderRegenHistory(answer.requests || []);
+        }, function (failure) {
+            renderRegenHistory([]);
+            if (!(failure instanceof ApiError && failure.status === 404)) {
+                showProblem(failure, 'load');
+            }
+        });
+    }
+
+    function renderRegenHistory(requests) {
+        var rows = $('k12-regen-rows');
+        rows.textContent = '';
+        if (requests.length === 0) {
+            var empty = document.createElement('tr');
+            var td = document.createElement('td');
+            td.colSpan = 5;
+            td.textContent = t('k12.portal.regen.none');
+            empty.appendChild(td);
+            rows.appendChild(empty);
+        }
+        var busy = false;
+        requests.forEach(function (request) {
+            var tr = document.createElement('tr');
+            tr.id = 'k12-regen-' + request.id;
+            var all = t('k12.portal.regen.all');
+            cell(tr, 'k12.portal.regen.col.submitted', formatDate(request.createdAt));
+            cell(tr, 'k12.portal.regen.col.what', t('k12.portal.regen.what', {
+                campuses: (request.campusCodes || []).join(', ') || all,
+                grades: (request.gradeLevels || []).map(gradeLabel).join(', ') || all,
+                reset: request.resetPasswords ? t('k12.portal.regen.withReset') : ''
+            }));
+            cell(tr, 'k12.portal.regen.col.status', t('k12.portal.regen.status.' + request.status));
+            var counts = request.counts || {};
+            cell(tr, 'k12.portal.regen.col.counts', t('k12.portal.regen.counts', {
+                regenerated: formatNumber(counts.regenerated || 0), targeted: formatNumber(counts.targeted || 0),
+                reset: formatNumber(counts.reset || 0), failed: formatNumber(counts.failed || 0)
+            }));
+            cell(tr, 'k12.portal.regen.col.requester', request.requester || '');
+            rows.appendChild(tr);
+            busy = busy || request.status === 'queued' || request.status === 'running';
+        });
+        window.clearTimeout(regenTimer);
+        if (busy) {
+            regenTimer = window.setTimeout(loadRegenHistory, 2000);
+        }
+    }
+
+    function submitRegen(event) {
+        event.preventDefault();
+        var form = {
+            psuCode: $('k12-regen-psu').value,
+            campusCodes: $('k12-regen-campuses').value,
+            gradeLevels: $('k12-regen-grades').value,
+            resetPasswords: $('k12-regen-reset').checked,
+            forceChange: $('k12-regen-force').checked,
+            comments: $('k12-regen-comments').value
+        };
+        var status = $('k12-regen-status');
+        status.className = '';
+        status.textContent = '';
+        $('k12-regen-submit').disabled = true;
+        apiJson('POST', REGEN + 'requests', form).then(function () {
+            status.className = 'k12-status-success';
+            status.textContent = t('k12.portal.regen.submitted');
+            return loadRegenHistory();
+        }, function (failure) {
+            status.className = 'k12-status-error';
+            if (failure instanceof ApiError && failure.status === 400 && failure.body.problems) {
+                status.textContent = t('k12.portal.regen.invalid', {problems: failure.body.problems.map(function (p) {
+                    return t('k12.portal.regen.' + ({campusCodes: 'campuses', gradeLevels: 'grades', psuCode: 'psu'}[p.field] || 'comments'))
+                        + (p.value ? ' "' + p.value + '"' : '');
+                }).join(', ')});
+            } else {
+                var message = problemMessage(failure, 'change');
+                status.textContent = typeof message[1] === 'number' ? tn(message[0], message[1], message[2]) : t(message[0], message[1]);
+            }
+        }).then(function () {
+            $('k12-regen-submit').disabled = false;
+        });
+    }
+
     // --- opt-outs ----------------------------------------------------------------------------------------------
 
     function loadOptOuts() {
@@ -1084,6 +1192,8 @@
             print(true);
         });
         $('k12-void').addEventListener('click', voidBadges);
+        $('k12-regen-form').addEventListener('submit', submitRegen);
+        $('k12-regen-psu').addEventListener('change', loadRegenHistory);
         $('k12-confirm-ok').addEventListener('click', function () {
             onConfirm(true);
         });
