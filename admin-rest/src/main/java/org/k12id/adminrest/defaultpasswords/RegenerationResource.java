@@ -161,8 +161,7 @@ public final class RegenerationResource {
             return bad;
         }
         List<Map<String, Object>> rows = rows(scope, school, grade);
-        event(OperationType.ACTION, "view", String.join(",", scope.adminPsus()), Map.of("k12_count", String.valueOf(rows.size()),
-                "k12_school", school == null || school.isEmpty() ? "all" : school, "k12_grades", grade == null || grade.isEmpty() ? "all" : grade));
+        shown("view", scope, school, grade, rows.size());
         return answer(Response.Status.OK, Map.of("students", rows));
     }
 
@@ -185,12 +184,17 @@ public final class RegenerationResource {
             csv.append(DefaultPasswordCsv.line(java.util.Arrays.asList((String) row.get("username"), (String) row.get("firstName"),
                     (String) row.get("lastName"), (String) row.get("school"), (String) row.get("grade"), (String) row.get("defaultPassword"))));
         }
-        event(OperationType.ACTION, "export", String.join(",", scope.adminPsus()), Map.of("k12_count", String.valueOf(rows.size()),
-                "k12_school", school == null || school.isEmpty() ? "all" : school, "k12_grades", grade == null || grade.isEmpty() ? "all" : grade));
+        shown("export", scope, school, grade, rows.size());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(csv.toString(), "text/csv; charset=utf-8").cacheControl(noStore)
                 .header("Content-Disposition", "attachment; filename=\"k12-default-passwords.csv\"").build();
+    }
+
+    /** The admin event of a view or export: who, which filter, how many students; never the defaults. */
+    private void shown(String action, StaffScope scope, String school, String grade, int count) {
+        event(OperationType.ACTION, action, String.join(",", scope.adminPsus()), Map.of("k12_count", String.valueOf(count),
+                "k12_school", school == null || school.isEmpty() ? "all" : school, "k12_grades", grade == null || grade.isEmpty() ? "all" : grade));
     }
 
     private Response badFilters(String school, String grade) {
