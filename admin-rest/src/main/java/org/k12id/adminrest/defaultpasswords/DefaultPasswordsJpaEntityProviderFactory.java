@@ -28,7 +28,7 @@ public final class DefaultPasswordsJpaEntityProviderFactory implements JpaEntity
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(RegenerationRequestEntity.class, DefaultPasswordEntity.class);
+        return List.of(RegenerationRequestEntity.class, RegenerationTargetEntity.class, DefaultPasswordEntity.class);
     }
 
     @Override
@@ -53,6 +53,7 @@ public final class DefaultPasswordsJpaEntityProviderFactory implements JpaEntity
                 new DefaultPasswordStore(removed.getKeycloakSession()).remove(removed.getUser().getId());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 new DefaultPasswordStore(removed.getKeycloakSession()).removeRealm(removed.getRealm().getId());
+                TargetedStudents.forgetRealm(removed.getKeycloakSession(), removed.getRealm().getId());
             }
         });
     }

@@ -1,6 +1,7 @@
 package org.k12id.adminrest.defaultpasswords;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +18,11 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.storage.UserStoragePrivateUtil;
 
 /**
- * Works a regeneration request off in the background, {@value #CHUNK} students per transaction. The request's row is
+ * Works a regeneration request off in the background, {@value #CHUNK} students per transaction (with reset, their
+ * passwords hashed on every core at once: {@link ParallelHasher}). The request's row is
  * the only state: its status, exact counts and cursor commit with each chunk's students, so a server killed at any
  * moment leaves every student either wholly done (and counted) or untouched, and the request resumable from its
  * cursor. One node works a request at a time: it claims the row (status, owner, heartbeat) under a database row lock;
@@ -55,7 +58,7 @@ public final class RegenerationWorker {
         new RegenerationWorker(factory, requestId).run();
     }
 
-    /** Every unfinished request whose node is gone (or that never started), claimed and worked here. */
+    /** Every unfinished request whose node is gone (or that no node started in time), claimed and worked here. */
     public static void resumeAbandoned(KeycloakSession session) {
         long now = Time.currentTimeMillis();
         List<RegenerationRequestEntity> open = em(session).createNamedQuery("k12RegenUnfinished", RegenerationRequestEntity.class)
@@ -72,6 +75,12 @@ public final class RegenerationWorker {
             if (!claim()) {
                 return;
             }
+        } catch (RuntimeException e) {
+            // another thread or node holds the request's row: it is theirs
+            LOG.debugf("Default password request %s not claimed: %s", requestId, e.getClass().getSimpleName());
+            return;
+        }
+        try {
             boolean more = true;
             while (more) {
                 more = chunk();
@@ -111,7 +120,7 @@ public final class RegenerationWorker {
                 return false;
             }
             if (queued) {
-                request.setTargeted((int) new TargetedStudents(session, realm, form(request)).count());
+                request.setTargeted(new TargetedStudents(session, realm, form(request)).record(requestId));
                 request.setStartedAt(now);
             }
             request.setStatus(RegenerationStatus.RUNNING.code());
@@ -134,24 +143,29 @@ public final class RegenerationWorker {
                 RealmModel realm = session.realms().getRealm(request.getRealmId());
                 session.getContext().setRealm(realm);
                 RegenerationForm form = form(request);
-                List<String> ids = new TargetedStudents(session, realm, form).after(request.getCursorUserId(), CHUNK);
+                List<String> ids = TargetedStudents.next(em(session), requestId, request.getCursorUserId(), CHUNK);
                 if (ids.isEmpty()) {
+                    TargetedStudents.forget(em(session), requestId);
                     request.setStatus(RegenerationStatus.COMPLETED.code());
                     request.setFinishedAt(Time.currentTimeMillis());
                     return;
                 }
                 failedChunk[0] = ids;
-                Regenerator regenerator = new Regenerator(session, realm, RANDOM);
+                List<UserModel> students = new ArrayList<>(ids.size());
                 for (String id : ids) {
-                    record(request, apply(session, realm, regenerator, form, id));
+                    UserModel student = student(session, realm, form, id);
+                    if (student != null) {
+                        students.add(student);
+                    }
                 }
+                new Regenerator(session, realm, RANDOM).applyAll(students, form, requestId).forEach(o -> record(request, o));
                 request.setCursorUserId(ids.get(ids.size() - 1));
                 request.setHeartbeatAt(Time.currentTimeMillis());
                 more[0] = Boolean.TRUE;
             });
             return more[0];
         } catch (RuntimeException chunkFailed) {
-            if (failedChunk[0] == null) {
+            if (failedChunk[0] == null || failedChunk[0].isEmpty()) {
                 throw chunkFailed;
             }
             // one student spoiled the chunk (rolled back whole): redo it one student per transaction
@@ -191,8 +205,17 @@ public final class RegenerationWorker {
 
     private Regenerator.Outcome apply(KeycloakSession session, RealmModel realm, Regenerator regenerator,
                                              RegenerationForm form, String id) {
-        UserModel student = session.users().getUserById(realm, id);
+        UserModel student = student(session, realm, form, id);
         return student == null ? null : regenerator.apply(student, form, requestId);
+    }
+
+    /**
+     * A targeted student, or null if the account is gone: read straight from the database, which keeps a whole PSU
+     * out of the user cache (and the heap). A student whose password is reset is then dropped from the cache on every
+     * node ({@link Regenerator}).
+     */
+    private static UserModel student(KeycloakSession session, RealmModel realm, RegenerationForm form, String id) {
+        return UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, id);
     }
 
     private static void record(RegenerationRequestEntity request, Regenerator.Outcome outcome) {
