@@ -418,7 +418,7 @@
             if (!tokens) {
                 return Promise.reject(new ApiError(401));
             }
-            var headers = {'Authorization': 'Bearer ' + tokens.access, 'Accept': 'application/json, application/pdf'};
+            var headers = {'Authorization': 'Bearer ' + tokens.access, 'Accept': 'application/json, application/pdf, text/csv'};
             if (body !== undefined) {
                 headers['Content-Type'] = 'application/json';
             }
@@ -976,16 +976,21 @@
         });
     }
 
+    /** A table body's one row saying there is nothing to show. */
+    function emptyRow(rows, columns, messageKey) {
+        var empty = document.createElement('tr');
+        var td = document.createElement('td');
+        td.colSpan = columns;
+        td.textContent = t(messageKey);
+        empty.appendChild(td);
+        rows.appendChild(empty);
+    }
+
     function renderRegenHistory(requests) {
         var rows = $('k12-regen-rows');
         rows.textContent = '';
         if (requests.length === 0) {
-            var empty = document.createElement('tr');
-            var td = document.createElement('td');
-            td.colSpan = 5;
-            td.textContent = t('k12.portal.regen.none');
-            empty.appendChild(td);
-            rows.appendChild(empty);
+            emptyRow(rows, 6, 'k12.portal.regen.none');
         }
         var busy = false;
         requests.forEach(function (request) {
@@ -1005,6 +1010,18 @@
                 reset: formatNumber(counts.reset || 0), failed: formatNumber(counts.failed || 0)
             }));
             cell(tr, 'k12.portal.regen.col.requester', request.requester || '');
+            var defaults = cell(tr, 'k12.portal.regen.col.defaults');
+            if ((counts.regenerated || 0) > 0 && request.status !== 'queued') {
+                var view = document.createElement('button');
+                view.type = 'button';
+                view.className = 'k12-button k12-button-secondary k12-regen-view';
+                view.textContent = t('k12.portal.regen.defaults.view');
+                view.setAttribute('aria-label', t('k12.portal.regen.defaults.viewLabel', {date: formatDate(request.createdAt)}));
+                view.addEventListener('click', function () {
+                    showDefaults(request);
+                });
+                defaults.appendChild(view);
+            }
             rows.appendChild(tr);
             busy = busy || request.status === 'queued' || request.status === 'running';
         });
@@ -1012,6 +1029,78 @@
         if (busy) {
             regenTimer = window.setTimeout(loadRegenHistory, 2000);
         }
+    }
+
+    // The new defaults of one request's students: shown on demand, downloadable as CSV, hidden again on request.
+    var shownRequest = null;
+    var csvUrl = null;
+
+    function showDefaults(request) {
+        shownRequest = request;
+        hideCsv();
+        apiJson('GET', REGEN + 'students?request=' + encodeURIComponent(request.id)).then(function (answer) {
+            var students = answer.students || [];
+            var rows = $('k12-regen-defaults-rows');
+            rows.textContent = '';
+            if (students.length === 0) {
+                emptyRow(rows, 5, 'k12.portal.regen.defaults.none');
+            }
+            students.forEach(function (student) {
+                var tr = document.createElement('tr');
+                cell(tr, 'k12.portal.regen.defaults.col.username', student.username || '');
+                cell(tr, 'k12.portal.regen.defaults.col.name', [student.firstName, student.lastName].filter(Boolean).join(' '));
+                cell(tr, 'k12.portal.regen.defaults.col.school', student.school || '');
+                cell(tr, 'k12.portal.regen.defaults.col.grade', student.grade === undefined || student.grade === null ? '' : gradeLabel(student.grade));
+                var password = cell(tr, 'k12.portal.regen.defaults.col.password', student.defaultPassword || '');
+                password.className = 'k12-password';
+                password.setAttribute('translate', 'no');
+                rows.appendChild(tr);
+            });
+            var title = $('k12-regen-defaults-title');
+            title.textContent = t('k12.portal.regen.defaults.title', {date: formatDate(request.createdAt)});
+            $('k12-regen-defaults').hidden = false;
+            title.focus();
+        }, function (failure) {
+            showProblem(failure, 'load');
+        });
+    }
+
+    function hideCsv() {
+        if (csvUrl) {
+            URL.revokeObjectURL(csvUrl);
+            csvUrl = null;
+        }
+        var link = $('k12-regen-csv-link');
+        link.hidden = true;
+        link.href = '#';
+    }
+
+    function hideDefaults() {
+        hideCsv();
+        shownRequest = null;
+        $('k12-regen-defaults-rows').textContent = '';
+        $('k12-regen-defaults').hidden = true;
+        $('k12-regen-title').focus();
+    }
+
+    function downloadDefaults() {
+        if (!shownRequest) {
+            return;
+        }
+        hideCsv();
+        api('GET', REGEN + 'students.csv?request=' + encodeURIComponent(shownRequest.id)).then(function (response) {
+            return response.blob().then(function (blob) {
+                csvUrl = URL.createObjectURL(new Blob([blob], {type: 'text/csv'}));
+                var link = $('k12-regen-csv-link');
+                link.href = csvUrl;
+                link.download = 'k12-default-passwords.csv';
+                link.hidden = false;
+                link.click();
+                link.focus();
+            });
+        }).catch(function (failure) {
+            showProblem(failure, 'load');
+        });
     }
 
     function submitRegen(event) {
@@ -1193,6 +1282,8 @@
         });
         $('k12-void').addEventListener('click', voidBadges);
         $('k12-regen-form').addEventListener('submit', submitRegen);
+        $('k12-regen-csv').addEventListener('click', downloadDefaults);
+        $('k12-regen-defaults-close').addEventListener('click', hideDefaults);
         $('k12-regen-psu').addEventListener('change', loadRegenHistory);
         $('k12-confirm-ok').addEventListener('click', function () {
             onConfirm(true);

@@ -1,6 +1,7 @@
 package org.k12id.adminrest.defaultpasswords;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
@@ -59,6 +60,13 @@ public final class DefaultPasswordStore {
         KeyWrapper key = session.keys().getKey(realm, entity.getKid(), KeyUse.ENC, Algorithm.AES);
         return BadgeSeal.open(key == null ? null : key.getSecretKey(), entity.getSealed(), binding(userId))
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** The students whose current default the request made, in id order. */
+    public List<String> madeBy(RealmModel realm, String requestId) {
+        return em.createQuery("select d.userId from DefaultPasswordEntity d where d.realmId = :realmId and d.requestId = :requestId"
+                        + " order by d.userId", String.class)
+                .setParameter("realmId", realm.getId()).setParameter("requestId", requestId).getResultList();
     }
 
     /** Forgets a student's default (the account was deleted). */

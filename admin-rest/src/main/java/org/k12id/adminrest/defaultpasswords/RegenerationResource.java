@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -93,6 +95,8 @@ public final class RegenerationResource {
         request.setRequesterUsername(scope.caller().getUsername());
         request.setStatus(RegenerationStatus.QUEUED.code());
         request.setCreatedAt(Time.currentTimeMillis());
+        // the node that takes the request starts it at once; the timer of any node takes it only if that never happens
+        request.setHeartbeatAt(request.getCreatedAt());
         RegenerationWorker.em(session).persist(request);
         startAfterCommit(request.getId());
         event(OperationType.CREATE, "regenerate", form.psuCode(), Map.of(
@@ -151,17 +155,18 @@ public final class RegenerationResource {
     @GET
     @Path("students")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response students(@QueryParam("school") String school, @QueryParam("grade") String grade) {
+    public Response students(@QueryParam("school") String school, @QueryParam("grade") String grade,
+                             @QueryParam("request") String requestId) {
         StaffScope scope = StaffScope.of(session, realm, auth);
         if (!scope.changesAnything()) {
             return forbidden();
         }
-        Response bad = badFilters(school, grade);
+        Response bad = badFilters(scope, school, grade, requestId);
         if (bad != null) {
             return bad;
         }
-        List<Map<String, Object>> rows = rows(scope, school, grade);
-        shown("view", scope, school, grade, rows.size());
+        List<Map<String, Object>> rows = rows(scope, school, grade, requestId);
+        shown("view", scope, school, grade, requestId, rows.size());
         return answer(Response.Status.OK, Map.of("students", rows));
     }
 
@@ -169,22 +174,23 @@ public final class RegenerationResource {
     @GET
     @Path("students.csv")
     @Produces("text/csv")
-    public Response export(@QueryParam("school") String school, @QueryParam("grade") String grade) {
+    public Response export(@QueryParam("school") String school, @QueryParam("grade") String grade,
+                           @QueryParam("request") String requestId) {
         StaffScope scope = StaffScope.of(session, realm, auth);
         if (!scope.changesAnything()) {
             return forbidden();
         }
-        Response bad = badFilters(school, grade);
+        Response bad = badFilters(scope, school, grade, requestId);
         if (bad != null) {
             return bad;
         }
-        List<Map<String, Object>> rows = rows(scope, school, grade);
+        List<Map<String, Object>> rows = rows(scope, school, grade, requestId);
         StringBuilder csv = new StringBuilder(DefaultPasswordCsv.BOM).append(DefaultPasswordCsv.line(DefaultPasswordCsv.HEADER));
         for (Map<String, Object> row : rows) {
             csv.append(DefaultPasswordCsv.line(java.util.Arrays.asList((String) row.get("username"), (String) row.get("firstName"),
                     (String) row.get("lastName"), (String) row.get("school"), (String) row.get("grade"), (String) row.get("defaultPassword"))));
         }
-        shown("export", scope, school, grade, rows.size());
+        shown("export", scope, school, grade, requestId, rows.size());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(csv.toString(), "text/csv; charset=utf-8").cacheControl(noStore)
@@ -192,12 +198,29 @@ public final class RegenerationResource {
     }
 
     /** The admin event of a view or export: who, which filter, how many students; never the defaults. */
-    private void shown(String action, StaffScope scope, String school, String grade, int count) {
+    private void shown(String action, StaffScope scope, String school, String grade, String requestId, int count) {
         event(OperationType.ACTION, action, String.join(",", scope.adminPsus()), Map.of("k12_count", String.valueOf(count),
-                "k12_school", school == null || school.isEmpty() ? "all" : school, "k12_grades", grade == null || grade.isEmpty() ? "all" : grade));
+                "k12_school", school == null || school.isEmpty() ? "all" : school, "k12_grades", grade == null || grade.isEmpty() ? "all" : grade,
+                "k12_request", blank(requestId) ? "any" : requestId));
     }
 
-    private Response badFilters(String school, String grade) {
+    private static boolean blank(String value) {
+        return value == null || value.isEmpty();
+    }
+
+    /** A request of this realm in a PSU the caller administers, or null. */
+    private RegenerationRequestEntity administered(StaffScope scope, String id) {
+        RegenerationRequestEntity request = id == null || id.length() > 36 ? null
+                : RegenerationWorker.em(session).find(RegenerationRequestEntity.class, id);
+        return request == null || !realm.getId().equals(request.getRealmId()) || !scope.adminPsus().contains(request.getPsuCode())
+                ? null : request;
+    }
+
+    private Response badFilters(StaffScope scope, String school, String grade, String requestId) {
+        if (!blank(requestId) && administered(scope, requestId) == null) {
+            return answer(Response.Status.NOT_FOUND, Map.of("error", "not_found", "field", "request",
+                    "error_description", "No such request in the PSUs you administer"));
+        }
         if (school != null && !school.isEmpty() && !CampusCode.isWellFormed(school)) {
             return answer(Response.Status.BAD_REQUEST, Map.of("error", "invalid_request", "field", "school",
                     "error_description", "A school code is 6 digits or upper-case letters"));
@@ -209,13 +232,20 @@ public final class RegenerationResource {
         return null;
     }
 
-    private List<Map<String, Object>> rows(StaffScope scope, String school, String grade) {
+    /**
+     * The caller's students (all, or one school's or grade's) and their defaults; with {@code requestId}, only the
+     * students whose current default that request made.
+     */
+    private List<Map<String, Object>> rows(StaffScope scope, String school, String grade, String requestId) {
         ReadPhase.begin(session);
         StudentDirectory directory = new StudentDirectory(session, realm, scope);
         DefaultPasswordStore store = new DefaultPasswordStore(session);
-        return directory.list(new StudentDirectory.Filter(school == null || school.isEmpty() ? null : school,
-                        null, grade == null || grade.isEmpty() ? null : GradeLevel.parse(grade).orElseThrow()))
-                .stream().filter(scope::changes).map(student -> {
+        StudentDirectory.Filter filter = new StudentDirectory.Filter(blank(school) ? null : school, null,
+                blank(grade) ? null : GradeLevel.parse(grade).orElseThrow());
+        Stream<UserModel> students = blank(requestId) ? directory.list(filter).stream()
+                : store.madeBy(realm, requestId).stream().map(id -> session.users().getUserById(realm, id))
+                        .filter(student -> student != null && matches(student, filter)).sorted(StudentDirectory.ROSTER_ORDER);
+        return students.filter(scope::changes).map(student -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("id", student.getId());
                     row.put("username", student.getUsername());
@@ -226,6 +256,12 @@ public final class RegenerationResource {
                     row.put("defaultPassword", store.get(realm, student.getId()).orElse(null));
                     return row;
                 }).toList();
+    }
+
+    private static boolean matches(UserModel student, StudentDirectory.Filter filter) {
+        return (filter.school() == null || filter.school().equals(student.getFirstAttribute(K12Attributes.SCHOOL_CODE)))
+                && (filter.grade() == null || GradeLevel.parse(student.getFirstAttribute(K12Attributes.GRADE_LEVEL))
+                        .map(filter.grade()::equals).orElse(false));
     }
 
     static Map<String, Object> representation(RegenerationRequestEntity request) {

@@ -1,18 +1,24 @@
 package org.k12id.it.defaultpasswords;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.k12id.it.support.Browser;
 import org.k12id.it.support.Chromium;
 import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.IdentifierFirst;
 import org.k12id.it.support.K12ServerConfig;
+import org.k12id.it.support.Oidc;
 import org.k12id.it.support.TestUsers;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -20,10 +26,14 @@ import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** An LEA administrator regenerates one school's grades from the district portal and sees the request complete. */
+/**
+ * An LEA administrator regenerates one school's grades from the district portal, sees the request complete, reads the
+ * new defaults of exactly those students on the page, and each student logs in with the default shown.
+ */
 @KeycloakIntegrationTest(config = K12ServerConfig.class)
 @DisplayName("Given the district portal's Regenerate Student Default Passwords form in a real browser")
 class RegenerationBrowserIT {
@@ -45,8 +55,8 @@ class RegenerationBrowserIT {
     }
 
     @Test
-    @DisplayName("lea-admin.920 submits school 920998, grades 3 and 4, with reset: the history shows it completed for exactly 2 students")
-    void regenerateFromThePage() {
+    @DisplayName("lea-admin.920 submits school 920998, grades 3 and 4, with reset: it completes for exactly 2 students, whose defaults on the page log them in")
+    void regenerateFromThePage() throws Exception {
         users = new TestUsers(realm.admin());
         for (String grade : List.of("3", "4", "5")) {
             String username = "91000008" + grade + "0";
@@ -76,6 +86,29 @@ class RegenerationBrowserIT {
         assertTrue(row.contains("920998"), row);
         assertTrue(row.contains("2 of 2 regenerated, 2 reset, 0 failed"), row);
         assertTrue(row.contains("lea-admin.920"), row);
+
+        // the new defaults of exactly those two students, read from the page; each logs its student in
+        driver.findElement(By.id("k12-regen-rows")).findElements(By.tagName("tr")).get(0)
+                .findElement(By.className("k12-regen-view")).click();
+        wait.until(d -> d.findElement(By.id("k12-regen-defaults")).isDisplayed()
+                && !d.findElements(By.cssSelector("#k12-regen-defaults-rows tr")).isEmpty());
+        Map<String, String> defaults = new TreeMap<>();
+        for (WebElement tr : driver.findElements(By.cssSelector("#k12-regen-defaults-rows tr"))) {
+            List<WebElement> cells = tr.findElements(By.tagName("td"));
+            defaults.put(cells.get(0).getText(), cells.get(4).getText());
+        }
+        assertEquals(List.of("9100000830", "9100000840"), List.copyOf(defaults.keySet()), "exactly grades 3 and 4 of 920998");
+        Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+        for (Map.Entry<String, String> student : defaults.entrySet()) {
+            assertTrue(student.getValue().length() >= 8, "a default is shown for " + student.getKey());
+            Browser browser = new Browser();
+            Browser.Page page = IdentifierFirst.login(browser, browser.get(app.authorizationUrl()), student.getKey(), student.getValue());
+            assertNotNull(page.location(), student.getKey() + " logs in with the default shown on the page");
+            assertTrue(app.exchange(app.codeFrom(page)).hasNonNull("access_token"), student.getKey() + " gets tokens");
+        }
+        driver.findElement(By.id("k12-regen-defaults-close")).click();
+        assertFalse(driver.findElement(By.id("k12-regen-defaults")).isDisplayed(), "the passwords can be hidden again");
+        assertTrue(driver.findElements(By.cssSelector("#k12-regen-defaults-rows tr")).isEmpty(), "and leave the page");
 
         driver.findElement(By.id("k12-regen-grades")).clear();
         driver.findElement(By.id("k12-regen-grades")).sendKeys("3, 99");

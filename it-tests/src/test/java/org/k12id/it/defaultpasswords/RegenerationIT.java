@@ -143,6 +143,18 @@ class RegenerationIT {
         assertTrue(defaults.get(byGrade.get("4")) != null);
         assertNull(defaults.get(byGrade.get("5")), "grade 5 was not asked for");
 
+        String requestId = submitted.json().path("id").asText();
+        JsonNode made = call("lea-admin.920", "GET", "students?request=" + requestId, null).json().path("students");
+        assertEquals(2, made.size(), made::toString);
+        assertEquals(Set.of("9100000930", "9100000940"), Set.of(made.get(0).path("username").asText(), made.get(1).path("username").asText()),
+                "the request's students, and only they");
+        assertEquals(grade3, made.get(0).path("username").asText().equals("9100000930") ? made.get(0).path("defaultPassword").asText()
+                : made.get(1).path("defaultPassword").asText());
+        assertEquals(404, call("lea-admin.920", "GET", "students?request=no-such-request", null).status());
+        assertEquals(404, call("lea-admin.32A", "GET", "students?request=" + requestId, null).status(), "another PSU's request");
+        assertEquals(404, call("t.jones", "GET", "students?request=" + requestId, null).status(), "teachers see no requests");
+        assertEquals(404, call("lea-admin.32A", "GET", "students.csv?request=" + requestId, null).status());
+
         assertEquals(403, call("lea-auditor.920", "GET", "students?school=920999", null).status(), "auditors see no defaults");
         assertEquals(403, call("g.okafor", "GET", "students", null).status());
         assertTrue(call("t.jones", "GET", "students", null).json().path("students").toString().contains("9000000013"));
