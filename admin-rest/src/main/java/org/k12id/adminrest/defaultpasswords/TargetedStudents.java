@@ -24,8 +24,11 @@ import org.keycloak.models.RoleModel;
  */
 final class TargetedStudents {
 
-    /** People per page when recording targets: at most 1,000 ids in an IN list, which every database takes. */
-    static final int PAGE = 1000;
+    /**
+     * People per page when recording targets. Short IN lists: with 1,000 ids H2 compared rows one by one instead of
+     * looking each id up (4.5 s of CPU to record a 20,000-person PSU).
+     */
+    static final int PAGE = 100;
 
     private final EntityManager em;
     private final String realmId;
