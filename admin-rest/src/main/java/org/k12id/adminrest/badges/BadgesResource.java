@@ -21,10 +21,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.k12id.adminrest.staff.Answers;
 import org.k12id.adminrest.staff.ReadPhase;
 import org.k12id.adminrest.staff.StaffScope;
 import org.k12id.adminrest.staff.StudentBatches;
@@ -232,13 +232,11 @@ public final class BadgesResource {
         event(OperationType.ACTION, "print", printed.psus(), printed.schools(), selection.group(), printed.count(),
                 Map.of("k12_issued", String.valueOf(printed.issued()), "k12_renew", String.valueOf(request.renew()),
                         "k12_layout", request.layout(), "k12_paper", request.paper()));
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
         return Response.ok(printed.pdf(), "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"k12-badges-" + LocalDate.now(ZoneId.systemDefault()) + ".pdf\"")
                 .header("X-K12-Badges-Printed", printed.count())
                 .header("X-K12-Badges-Skipped", off.size())
-                .cacheControl(noStore)
+                .cacheControl(Answers.noStore())
                 .build();
     }
 
@@ -488,8 +486,6 @@ public final class BadgesResource {
     }
 
     private static Response answer(Response.Status status, Map<String, ?> body) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON).cacheControl(noStore).build();
+        return Answers.json(status, body);
     }
 }

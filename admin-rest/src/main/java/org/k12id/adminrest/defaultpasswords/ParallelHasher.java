@@ -18,8 +18,9 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 /**
  * Hashes a chunk's new passwords on every core at once, with the hash provider Keycloak itself would choose for the
  * realm (its policy's algorithm and iterations, else the server's default), so a reset runs at the machine's hashing
- * speed rather than one core's; the caller stores each credential while the later ones are still being hashed. Each thread gets the provider from a session of its own; nothing else is shared, and
- * nothing outlives the call. Hashing needs no database, so the caller's transaction stays the only one.
+ * speed rather than one core's; the caller stores each credential while the later ones are still being hashed. Each
+ * thread gets the provider from a session of its own and stops when the passwords run out or the caller cancels.
+ * Hashing needs no database, so the caller's transaction stays the only one.
  */
 final class ParallelHasher {
 
@@ -88,6 +89,9 @@ final class ParallelHasher {
                 try (KeycloakSession own = factory.create()) {
                     PasswordHashProvider provider = provider(own, algorithm);
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        if (results[i].isDone()) {
+                            return; // cancelled: the chunk failed
+                        }
                         try {
                             results[i].complete(provider.encodedCredential(passwords.get(i), iterations));
                         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.k12id.adminrest.defaultpasswords;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.k12id.adminrest.staff.Answers;
 import org.k12id.adminrest.staff.ReadPhase;
 import org.k12id.adminrest.staff.StaffScope;
 import org.k12id.adminrest.staff.StudentDirectory;
@@ -117,13 +118,8 @@ public final class RegenerationResource {
         if (scope.adminPsus().isEmpty()) {
             return forbidden();
         }
-        RegenerationRequestEntity request = id == null || id.length() > 36 ? null
-                : RegenerationWorker.em(session).find(RegenerationRequestEntity.class, id);
-        if (request == null || !realm.getId().equals(request.getRealmId()) || !scope.adminPsus().contains(request.getPsuCode())) {
-            return answer(Response.Status.NOT_FOUND, Map.of("error", "not_found", "field", "id",
-                    "error_description", "No such request in the PSUs you administer"));
-        }
-        return answer(Response.Status.OK, representation(request));
+        RegenerationRequestEntity request = administered(scope, id);
+        return request == null ? noSuchRequest("id") : answer(Response.Status.OK, representation(request));
     }
 
     @GET
@@ -157,17 +153,8 @@ public final class RegenerationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response students(@QueryParam("school") String school, @QueryParam("grade") String grade,
                              @QueryParam("request") String requestId) {
-        StaffScope scope = StaffScope.of(session, realm, auth);
-        if (!scope.changesAnything()) {
-            return forbidden();
-        }
-        Response bad = badFilters(scope, school, grade, requestId);
-        if (bad != null) {
-            return bad;
-        }
-        List<Map<String, Object>> rows = rows(scope, school, grade, requestId);
-        shown("view", scope, school, grade, requestId, rows.size());
-        return answer(Response.Status.OK, Map.of("students", rows));
+        Shown shown = show("view", school, grade, requestId);
+        return shown.refusal() != null ? shown.refusal() : answer(Response.Status.OK, Map.of("students", shown.rows()));
     }
 
     /** The same students and defaults as a CSV file, for handing out; every export is an admin event. */
@@ -176,25 +163,37 @@ public final class RegenerationResource {
     @Produces("text/csv")
     public Response export(@QueryParam("school") String school, @QueryParam("grade") String grade,
                            @QueryParam("request") String requestId) {
+        Shown shown = show("export", school, grade, requestId);
+        if (shown.refusal() != null) {
+            return shown.refusal();
+        }
+        StringBuilder csv = new StringBuilder(DefaultPasswordCsv.BOM).append(DefaultPasswordCsv.line(DefaultPasswordCsv.HEADER));
+        for (Map<String, Object> row : shown.rows()) {
+            csv.append(DefaultPasswordCsv.line(Arrays.asList((String) row.get("username"), (String) row.get("firstName"),
+                    (String) row.get("lastName"), (String) row.get("school"), (String) row.get("grade"), (String) row.get("defaultPassword"))));
+        }
+        return Response.ok(csv.toString(), "text/csv; charset=utf-8").cacheControl(Answers.noStore())
+                .header("Content-Disposition", "attachment; filename=\"k12-default-passwords.csv\"").build();
+    }
+
+    /** The students and defaults a view or export shows, or why it shows none. */
+    private record Shown(Response refusal, List<Map<String, Object>> rows) {
+    }
+
+    /** Checks the caller and the filters, reads the rows and records the view or export (without the defaults). */
+    private Shown show(String action, String school, String grade, String requestId) {
         StaffScope scope = StaffScope.of(session, realm, auth);
         if (!scope.changesAnything()) {
-            return forbidden();
+            return new Shown(answer(Response.Status.FORBIDDEN, Map.of("error", "forbidden",
+                    "error_description", "Only the students' teachers and LEA administrators may see default passwords")), null);
         }
         Response bad = badFilters(scope, school, grade, requestId);
         if (bad != null) {
-            return bad;
+            return new Shown(bad, null);
         }
         List<Map<String, Object>> rows = rows(scope, school, grade, requestId);
-        StringBuilder csv = new StringBuilder(DefaultPasswordCsv.BOM).append(DefaultPasswordCsv.line(DefaultPasswordCsv.HEADER));
-        for (Map<String, Object> row : rows) {
-            csv.append(DefaultPasswordCsv.line(java.util.Arrays.asList((String) row.get("username"), (String) row.get("firstName"),
-                    (String) row.get("lastName"), (String) row.get("school"), (String) row.get("grade"), (String) row.get("defaultPassword"))));
-        }
-        shown("export", scope, school, grade, requestId, rows.size());
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.ok(csv.toString(), "text/csv; charset=utf-8").cacheControl(noStore)
-                .header("Content-Disposition", "attachment; filename=\"k12-default-passwords.csv\"").build();
+        shown(action, scope, school, grade, requestId, rows.size());
+        return new Shown(null, rows);
     }
 
     /** The admin event of a view or export: who, which filter, how many students; never the defaults. */
@@ -216,10 +215,14 @@ public final class RegenerationResource {
                 ? null : request;
     }
 
+    private static Response noSuchRequest(String field) {
+        return answer(Response.Status.NOT_FOUND, Map.of("error", "not_found", "field", field,
+                "error_description", "No such request in the PSUs you administer"));
+    }
+
     private Response badFilters(StaffScope scope, String school, String grade, String requestId) {
         if (!blank(requestId) && administered(scope, requestId) == null) {
-            return answer(Response.Status.NOT_FOUND, Map.of("error", "not_found", "field", "request",
-                    "error_description", "No such request in the PSUs you administer"));
+            return noSuchRequest("request");
         }
         if (school != null && !school.isEmpty() && !CampusCode.isWellFormed(school)) {
             return answer(Response.Status.BAD_REQUEST, Map.of("error", "invalid_request", "field", "school",
@@ -319,8 +322,6 @@ public final class RegenerationResource {
     }
 
     private static Response answer(Response.Status status, Map<String, ?> body) {
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON).cacheControl(noStore).build();
+        return Answers.json(status, body);
     }
 }

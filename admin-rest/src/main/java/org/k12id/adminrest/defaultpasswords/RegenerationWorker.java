@@ -90,6 +90,7 @@ public final class RegenerationWorker {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RegenerationRequestEntity request = em(session).find(RegenerationRequestEntity.class, requestId);
                 if (request != null && NODE.equals(request.getOwnerNode())) {
+                    TargetedStudents.forget(em(session), requestId);
                     request.setStatus(RegenerationStatus.FAILED.code());
                     request.setFailure(e.getClass().getSimpleName());
                     request.setFinishedAt(Time.currentTimeMillis());
@@ -137,9 +138,6 @@ public final class RegenerationWorker {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RegenerationRequestEntity request = owned(session);
-                if (request == null) {
-                    return;
-                }
                 RealmModel realm = session.realms().getRealm(request.getRealmId());
                 session.getContext().setRealm(realm);
                 RegenerationForm form = form(request);
@@ -153,7 +151,7 @@ public final class RegenerationWorker {
                 failedChunk[0] = ids;
                 List<UserModel> students = new ArrayList<>(ids.size());
                 for (String id : ids) {
-                    UserModel student = student(session, realm, form, id);
+                    UserModel student = student(session, realm, id);
                     if (student != null) {
                         students.add(student);
                     }
@@ -205,7 +203,7 @@ public final class RegenerationWorker {
 
     private Regenerator.Outcome apply(KeycloakSession session, RealmModel realm, Regenerator regenerator,
                                              RegenerationForm form, String id) {
-        UserModel student = student(session, realm, form, id);
+        UserModel student = student(session, realm, id);
         return student == null ? null : regenerator.apply(student, form, requestId);
     }
 
@@ -214,7 +212,7 @@ public final class RegenerationWorker {
      * out of the user cache (and the heap). A student whose password is reset is then dropped from the cache on every
      * node ({@link Regenerator}).
      */
-    private static UserModel student(KeycloakSession session, RealmModel realm, RegenerationForm form, String id) {
+    private static UserModel student(KeycloakSession session, RealmModel realm, String id) {
         return UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, id);
     }
 
