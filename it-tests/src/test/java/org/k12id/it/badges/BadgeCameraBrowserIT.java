@@ -27,6 +27,7 @@ import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -78,7 +79,14 @@ class BadgeCameraBrowserIT {
         assertEquals("Scan Student QR Code", driver.findElement(By.id("k12-badge-scan")).getText());
         driver.findElement(By.id("k12-badge-scan")).click();
 
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(DemoRealm.PUBLIC_APP_REDIRECT));
+        // generous: on a loaded 2-core machine the fake camera and the decoding in the page can be slow to start;
+        // a failure says where the page stood
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .withMessage(() -> "still at " + driver.getCurrentUrl() + ", status \"" + driver.findElement(By.id("k12-badge-status")).getText()
+                        + "\", video " + ((JavascriptExecutor) driver).executeScript(
+                                "var v = document.querySelector('#k12-badge-reader video');"
+                                + " return v ? (v.readyState + ' ' + v.videoWidth + 'x' + v.videoHeight + ' t=' + v.currentTime) : 'none';"))
+                .until(d -> d.getCurrentUrl().startsWith(DemoRealm.PUBLIC_APP_REDIRECT));
         assertTrue(driver.getCurrentUrl().contains("code="), driver.getCurrentUrl());
     }
 
