@@ -2,11 +2,12 @@ package org.k12id.adminrest.defaultpasswords;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.executors.ExecutorsProvider;
@@ -18,9 +19,11 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 /**
  * Hashes a chunk's new passwords on every core at once, with the hash provider Keycloak itself would choose for the
  * realm (its policy's algorithm and iterations, else the server's default), so a reset runs at the machine's hashing
- * speed rather than one core's; the caller stores each credential while the later ones are still being hashed. Each
- * thread gets the provider from a session of its own and stops when the passwords run out or the caller cancels.
- * Hashing needs no database, so the caller's transaction stays the only one.
+ * speed rather than one core's. Passwords are handed in one at a time and hashed at once, so hashing starts with the
+ * chunk's first student while the caller reads and records the rest, and the caller stores each credential while the
+ * later ones are still being hashed. Each thread gets the provider from a session of its own and stops when the caller
+ * says there are no more passwords, or cancels. Hashing needs no database, so the caller's transaction stays the only
+ * one.
  */
 final class ParallelHasher {
 
@@ -36,20 +39,36 @@ final class ParallelHasher {
         this.threads = Runtime.getRuntime().availableProcessors();
     }
 
-    /** Hashing under way: each password's stored credential, waited for in order while the rest are still hashed. */
-    static final class Hashes {
-        private final CompletableFuture<PasswordCredentialModel>[] results;
-        private final List<Future<?>> workers;
+    private record Job(String password, CompletableFuture<PasswordCredentialModel> result) {
+    }
 
-        private Hashes(CompletableFuture<PasswordCredentialModel>[] results, List<Future<?>> workers) {
-            this.results = results;
-            this.workers = workers;
+    /** No more passwords: each thread that takes it puts it back for the next and stops. */
+    private static final Job END = new Job(null, null);
+
+    /** Hashing under way: passwords handed in one at a time, each one's credential waited for when it is needed. */
+    static final class Hashes {
+        private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+        private final List<Future<?>> workers = new ArrayList<>();
+        private volatile boolean cancelled;
+        private volatile RuntimeException broken;
+
+        private Hashes() {
         }
 
-        /** The {@code i}th password's credential, once hashed. */
-        PasswordCredentialModel get(int i) {
+        /** Hashes the password as soon as a thread is free; its credential, once hashed. */
+        CompletableFuture<PasswordCredentialModel> submit(String password) {
+            CompletableFuture<PasswordCredentialModel> result = new CompletableFuture<>();
+            queue.add(new Job(password, result));
+            if (broken != null) {
+                fail(broken);
+            }
+            return result;
+        }
+
+        /** The credential of a password handed in, waiting for it if it is still being hashed. */
+        PasswordCredentialModel get(CompletableFuture<PasswordCredentialModel> result) {
             try {
-                return results[i].get();
+                return result.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 cancel();
@@ -60,52 +79,67 @@ final class ParallelHasher {
             }
         }
 
-        /** Stops hashing what is not hashed yet. */
+        /** No more passwords: the threads stop once the ones handed in are hashed. */
+        void done() {
+            queue.add(END);
+        }
+
+        /** Stops hashing what is not hashed yet, and the threads. */
         void cancel() {
+            cancelled = true;
+            queue.add(END);
             workers.forEach(w -> w.cancel(true));
-            for (CompletableFuture<PasswordCredentialModel> result : results) {
-                result.cancel(false);
+            for (Job job = queue.poll(); job != null; job = queue.poll()) {
+                if (job != END) {
+                    job.result().cancel(false);
+                }
             }
+            queue.add(END);
+        }
+
+        /** A thread could not hash at all: every password handed in, and every later one, fails with its reason. */
+        private void fail(RuntimeException e) {
+            broken = e;
+            for (Job job = queue.poll(); job != null; job = queue.poll()) {
+                if (job != END) {
+                    job.result().completeExceptionally(e);
+                }
+            }
+            queue.add(END);
         }
     }
 
-    /**
-     * Starts hashing the passwords, in order, on as many threads as there are cores; the caller stores each credential
-     * as soon as it is ready, while later ones are still being hashed.
-     */
-    @SuppressWarnings("unchecked")
-    Hashes start(PasswordPolicy policy, List<String> passwords) {
-        int n = passwords.size();
-        CompletableFuture<PasswordCredentialModel>[] results = new CompletableFuture[n];
-        for (int i = 0; i < n; i++) {
-            results[i] = new CompletableFuture<>();
-        }
+    /** Starts the hashing threads, as many as there are cores, waiting for passwords ({@link Hashes#submit}). */
+    Hashes start(PasswordPolicy policy) {
         String algorithm = policy == null ? null : policy.getHashAlgorithm();
         int iterations = policy == null ? -1 : policy.getHashIterations();
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int t = 0; t < Math.min(threads, n); t++) {
-            workers.add(executor.submit(() -> {
-                try (KeycloakSession own = factory.create()) {
-                    PasswordHashProvider provider = provider(own, algorithm);
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                        if (results[i].isDone()) {
-                            return; // cancelled: the chunk failed
-                        }
-                        try {
-                            results[i].complete(provider.encodedCredential(passwords.get(i), iterations));
-                        } catch (RuntimeException e) {
-                            results[i].completeExceptionally(e);
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    for (CompletableFuture<PasswordCredentialModel> result : results) {
-                        result.completeExceptionally(e);
-                    }
-                }
-            }));
+        Hashes hashes = new Hashes();
+        for (int t = 0; t < threads; t++) {
+            hashes.workers.add(executor.submit(() -> work(hashes, algorithm, iterations)));
         }
-        return new Hashes(results, workers);
+        return hashes;
+    }
+
+    private void work(Hashes hashes, String algorithm, int iterations) {
+        try (KeycloakSession own = factory.create()) {
+            PasswordHashProvider provider = provider(own, algorithm);
+            for (Job job = hashes.queue.take(); job != END; job = hashes.queue.take()) {
+                if (hashes.cancelled) {
+                    job.result().cancel(false);
+                    continue;
+                }
+                try {
+                    job.result().complete(provider.encodedCredential(job.password(), iterations));
+                } catch (RuntimeException e) {
+                    job.result().completeExceptionally(e);
+                }
+            }
+            hashes.queue.add(END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // cancelled
+        } catch (RuntimeException e) {
+            hashes.fail(e);
+        }
     }
 
     /** As Keycloak's password credential provider chooses it. */

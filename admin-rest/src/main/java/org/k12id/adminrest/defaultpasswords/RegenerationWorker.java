@@ -1,10 +1,11 @@
 package org.k12id.adminrest.defaultpasswords;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -149,13 +150,8 @@ public final class RegenerationWorker {
                     return;
                 }
                 failedChunk[0] = ids;
-                List<UserModel> students = new ArrayList<>(ids.size());
-                for (String id : ids) {
-                    UserModel student = student(session, realm, id);
-                    if (student != null) {
-                        students.add(student);
-                    }
-                }
+                // read as they are worked: the first students' passwords are hashed while the rest are read
+                Stream<UserModel> students = ids.stream().map(id -> student(session, realm, id)).filter(Objects::nonNull);
                 new Regenerator(session, realm, RANDOM).applyAll(students, form, requestId).forEach(o -> record(request, o));
                 request.setCursorUserId(ids.get(ids.size() - 1));
                 request.setHeartbeatAt(Time.currentTimeMillis());

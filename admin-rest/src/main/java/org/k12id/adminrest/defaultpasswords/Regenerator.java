@@ -3,9 +3,15 @@ package org.k12id.adminrest.defaultpasswords;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import jakarta.persistence.EntityManager;
 
 import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.PasswordCredentialProvider;
 import org.keycloak.credential.PasswordCredentialProviderFactory;
@@ -28,6 +34,8 @@ import org.keycloak.storage.StorageId;
 public final class Regenerator {
 
     static final int ATTEMPTS = 50;
+    /** Students whose new credential is written to the database at once, while the threads hash the next ones. */
+    static final int FLUSH = 25;
 
     /** What happened to one student. */
     public record Outcome(boolean regenerated, boolean reset) {
@@ -51,60 +59,87 @@ public final class Regenerator {
 
     /** One student: {@link #applyAll} for a chunk of one. */
     public Outcome apply(UserModel student, RegenerationForm form, String requestId) {
-        return applyAll(List.of(student), form, requestId).get(0);
+        return applyAll(Stream.of(student), form, requestId).get(0);
     }
 
     /**
-     * A chunk of students, in order, in the caller's transaction. Each new default is chosen and recorded here; with
-     * reset, the chunk's new passwords are hashed on every core at once, each stored as soon as it is ready, as
-     * Keycloak's password provider stores them (the old password moved to history as the realm's policy says).
+     * A chunk of students, in order, in the caller's transaction; the stream is read one student at a time. Each new
+     * default is chosen as its student is read and, with reset, handed at once to be hashed on every core
+     * ({@link ParallelHasher}), so hashing runs while the rest of the chunk is read and the defaults are recorded. Each
+     * credential is stored as soon as it is hashed, as Keycloak's password provider stores it (the old password moved
+     * to history as the realm's policy says), and written to the database while later ones are still being hashed.
      * Students kept in a user federation (LDAP and the like) have their password changed through it, one at a time.
      */
-    public List<Outcome> applyAll(List<UserModel> students, RegenerationForm form, String requestId) {
+    public List<Outcome> applyAll(Stream<UserModel> students, RegenerationForm form, String requestId) {
         PasswordPolicyManagerProvider policies = session.getProvider(PasswordPolicyManagerProvider.class);
-        List<String> passwords = new ArrayList<>(students.size());
-        for (UserModel student : students) {
-            String password = generator.generate(shape, candidate -> policies.validate(realm, student, candidate) == null, ATTEMPTS)
-                    .orElseThrow(() -> new IllegalStateException("the realm's password policy accepted none of "
-                            + ATTEMPTS + " generated defaults"));
-            store.put(realm, student.getId(), password, requestId);
-            passwords.add(password);
-        }
-        if (!form.resetPasswords()) {
-            return Collections.nCopies(students.size(), new Outcome(true, false));
-        }
-        CredentialProvider<?> provider = session.getProvider(CredentialProvider.class, PasswordCredentialProviderFactory.PROVIDER_ID);
-        PasswordCredentialProvider local = provider instanceof PasswordCredentialProvider p ? p : null;
-        List<Integer> inDatabase = new ArrayList<>();
-        for (int i = 0; i < students.size(); i++) {
-            UserModel student = students.get(i);
-            if (local != null && StorageId.isLocalStorage(student.getId()) && !student.isFederated()) {
-                inDatabase.add(i);
-            } else if (!student.credentialManager().updateCredential(UserCredentialModel.password(passwords.get(i), false))) {
-                throw new IllegalStateException("the student's user storage did not take the new password");
-            }
-        }
-        ParallelHasher.Hashes hashes = new ParallelHasher(session)
-                .start(realm.getPasswordPolicy(), inDatabase.stream().map(passwords::get).toList());
+        PasswordCredentialProvider local = form.resetPasswords() ? localPasswords() : null;
+        ParallelHasher.Hashes hashes = form.resetPasswords() ? new ParallelHasher(session).start(realm.getPasswordPolicy()) : null;
         try {
-            for (int k = 0; k < inDatabase.size(); k++) {
-                PasswordCredentialModel credential = hashes.get(k);
-                credential.setCreatedDate(Time.currentTimeMillis());
-                local.createCredential(realm, students.get(inDatabase.get(k)), credential);
+            List<UserModel> chunk = new ArrayList<>();
+            List<String> passwords = new ArrayList<>();
+            List<CompletableFuture<PasswordCredentialModel>> hashed = new ArrayList<>();
+            for (Iterator<UserModel> i = students.iterator(); i.hasNext(); ) {
+                UserModel student = i.next();
+                String password = generator.generate(shape, candidate -> policies.validate(realm, student, candidate) == null, ATTEMPTS)
+                        .orElseThrow(() -> new IllegalStateException("the realm's password policy accepted none of "
+                                + ATTEMPTS + " generated defaults"));
+                chunk.add(student);
+                passwords.add(password);
+                hashed.add(hashes != null && inDatabase(student, local) ? hashes.submit(password) : null);
             }
+            if (hashes != null) {
+                hashes.done();
+            }
+            for (int k = 0; k < chunk.size(); k++) {
+                store.put(realm, chunk.get(k).getId(), passwords.get(k), requestId);
+            }
+            if (!form.resetPasswords()) {
+                return Collections.nCopies(chunk.size(), new Outcome(true, false));
+            }
+            for (int k = 0; k < chunk.size(); k++) {
+                if (hashed.get(k) == null && !chunk.get(k).credentialManager()
+                        .updateCredential(UserCredentialModel.password(passwords.get(k), false))) {
+                    throw new IllegalStateException("the student's user storage did not take the new password");
+                }
+            }
+            EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+            for (int k = 0; k < chunk.size(); k++) {
+                UserModel student = chunk.get(k);
+                if (hashed.get(k) != null) {
+                    PasswordCredentialModel credential = hashes.get(hashed.get(k));
+                    credential.setCreatedDate(Time.currentTimeMillis());
+                    local.createCredential(realm, student, credential);
+                }
+                if (form.forceHasEffect()) {
+                    student.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+                }
+                if ((k + 1) % FLUSH == 0) {
+                    em.flush(); // now, while the threads still hash, rather than all at the commit
+                }
+            }
+            // the students were read from the database, not through the user cache: drop them from it, on every node
+            UserCache cache = session.getProvider(UserCache.class);
+            if (cache != null) {
+                chunk.forEach(student -> cache.evict(realm, student));
+            }
+            return Collections.nCopies(chunk.size(), new Outcome(true, true));
         } catch (RuntimeException e) {
-            hashes.cancel();
+            if (hashes != null) {
+                hashes.cancel();
+            }
             throw e;
         }
-        if (form.forceHasEffect()) {
-            students.forEach(student -> student.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD));
-        }
-        // the students were read from the database, not through the user cache: drop them from it, on every node
-        UserCache cache = session.getProvider(UserCache.class);
-        if (cache != null) {
-            students.forEach(student -> cache.evict(realm, student));
-        }
-        return Collections.nCopies(students.size(), new Outcome(true, true));
+    }
+
+    /** Keycloak's own password provider, which keeps passwords in its database, or null if another replaced it. */
+    private PasswordCredentialProvider localPasswords() {
+        CredentialProvider<?> provider = session.getProvider(CredentialProvider.class, PasswordCredentialProviderFactory.PROVIDER_ID);
+        return provider instanceof PasswordCredentialProvider p ? p : null;
+    }
+
+    /** Whether the student's password is kept in Keycloak's database (not in a user federation). */
+    private static boolean inDatabase(UserModel student, PasswordCredentialProvider local) {
+        return local != null && StorageId.isLocalStorage(student.getId()) && !student.isFederated();
     }
 
     /** A built-in policy's configured number (length, maxLength, specialChars), or 0 when the realm does not use it. */
