@@ -19,21 +19,30 @@
     var value = document.getElementById("k12-badge-value");
     var words = document.getElementById("k12-badge-messages").dataset;
     var scanner = null;
+    var starting = null;
     var submitted = false;
 
     function say(text) {
       status.textContent = text;
     }
 
+    // The library refuses stop() until its start() has settled, and it can read a badge before then (a child holding
+    // the badge up early on a slow device): stop once the start has settled, never throw into the caller.
     function stop() {
       if (!scanner) {
         return;
       }
       var running = scanner;
+      var ready = starting;
       scanner = null;
-      running.stop().catch(function () { /* already stopped */ }).then(function () {
-        try { running.clear(); } catch (e) { /* nothing to clear */ }
-      });
+      starting = null;
+      ready.then(function () {
+        return running.stop();
+      }).then(function () {
+        if (!scanner) {
+          running.clear(); // not when a new scan already uses the same box
+        }
+      }).catch(function () { /* never started, or already stopped */ });
     }
 
     function submit(text) {
@@ -73,16 +82,20 @@
         return;
       }
       say(words.scanning);
-      scanner = new Html5Qrcode("k12-badge-reader", {
+      var created = new Html5Qrcode("k12-badge-reader", {
         formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
         experimentalFeatures: { useBarCodeDetectorIfSupported: true },
         verbose: false
       });
-      scanner.start({ facingMode: "environment" }, { fps: 10 }, submit, function () { /* no code in this frame */ })
-        .catch(function (error) {
+      scanner = created;
+      starting = created.start({ facingMode: "environment" }, { fps: 10 }, submit, function () { /* no code in this frame */ });
+      starting.catch(function (error) {
+        if (scanner === created) {
           scanner = null;
+          starting = null;
           explain(error);
-        });
+        }
+      });
     });
 
     startOver.addEventListener("click", function () {
