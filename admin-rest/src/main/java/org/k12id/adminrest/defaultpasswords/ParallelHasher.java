@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.executors.ExecutorsProvider;
@@ -113,23 +114,54 @@ final class ParallelHasher {
     Hashes start(PasswordPolicy policy) {
         String algorithm = policy == null ? null : policy.getHashAlgorithm();
         int iterations = policy == null ? -1 : policy.getHashIterations();
+        return start(executor, threads, () -> {
+            KeycloakSession own = factory.create();
+            try {
+                PasswordHashProvider provider = provider(own, algorithm);
+                return new Hashing() {
+                    @Override
+                    public PasswordCredentialModel hash(String password) {
+                        return provider.encodedCredential(password, iterations);
+                    }
+
+                    @Override
+                    public void close() {
+                        own.close();
+                    }
+                };
+            } catch (RuntimeException e) {
+                own.close();
+                throw e;
+            }
+        });
+    }
+
+    /** One thread's way to hash: opened on the thread when it starts, closed when it stops. */
+    interface Hashing extends AutoCloseable {
+        PasswordCredentialModel hash(String password);
+
+        @Override
+        void close();
+    }
+
+    /** The queue and its threads, whatever hashes: {@link #start(PasswordPolicy)} with Keycloak's providers. */
+    static Hashes start(ExecutorService executor, int threads, Supplier<Hashing> open) {
         Hashes hashes = new Hashes();
         for (int t = 0; t < threads; t++) {
-            hashes.workers.add(executor.submit(() -> work(hashes, algorithm, iterations)));
+            hashes.workers.add(executor.submit(() -> work(hashes, open)));
         }
         return hashes;
     }
 
-    private void work(Hashes hashes, String algorithm, int iterations) {
-        try (KeycloakSession own = factory.create()) {
-            PasswordHashProvider provider = provider(own, algorithm);
+    private static void work(Hashes hashes, Supplier<Hashing> open) {
+        try (Hashing hashing = open.get()) {
             for (Job job = hashes.queue.take(); job != END; job = hashes.queue.take()) {
                 if (hashes.cancelled) {
                     job.result().cancel(false);
                     continue;
                 }
                 try {
-                    job.result().complete(provider.encodedCredential(job.password(), iterations));
+                    job.result().complete(hashing.hash(job.password()));
                 } catch (RuntimeException e) {
                     job.result().completeExceptionally(e);
                 }

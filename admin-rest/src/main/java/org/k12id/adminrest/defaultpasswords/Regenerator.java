@@ -123,9 +123,9 @@ public final class Regenerator {
                 chunk.forEach(student -> cache.evict(realm, student));
             }
             return Collections.nCopies(chunk.size(), new Outcome(true, true));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (hashes != null) {
-                hashes.cancel();
+                hashes.cancel(); // else its threads would wait for passwords for ever
             }
             throw e;
         }
