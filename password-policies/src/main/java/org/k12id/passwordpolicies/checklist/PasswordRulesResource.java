@@ -3,14 +3,16 @@ package org.k12id.passwordpolicies.checklist;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -28,13 +30,18 @@ import org.keycloak.theme.Theme;
 
 /**
  * {@code POST /realms/{realm}/k12-password-rules/check}: the password checklist for the person of the caller's own
- * login session (found by its cookie, client and tab), judged by the realm's own password policies. It answers nothing
- * without such a session, stores nothing and logs nothing; the password is never echoed.
+ * login session (found by its cookie, client and tab), judged by the realm's own password policies. It answers only
+ * once that person has proved who they are: the session must have finished signing in and be on its required actions
+ * (update password, expired password), never between the username and the password, where it would tell a stranger
+ * which accounts exist and let them test a person's names. Before that every caller gets the same 400, whatever the
+ * username. It stores nothing and logs nothing; the password is never echoed. The body is read strictly: anything
+ * that is not a well-formed form is a 400 naming {@code body}.
  */
 public final class PasswordRulesResource {
 
     static final int MAX_PASSWORD_LENGTH = 1024;
     static final int MAX_ID_LENGTH = 255;
+    static final int MAX_BODY = 8192;
 
     private final KeycloakSession session;
 
@@ -44,10 +51,16 @@ public final class PasswordRulesResource {
 
     @POST
     @Path("check")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response check(@FormParam("password") String password, @FormParam("client_id") String clientId,
-                          @FormParam("tab_id") String tabId) throws IOException {
+    public Response check(@Context HttpHeaders headers, byte[] body) throws IOException {
+        Optional<Map<String, String>> form = StrictForm.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, MAX_BODY);
+        if (form.isEmpty()) {
+            return error("body", "send an application/x-www-form-urlencoded form");
+        }
+        String password = form.get().get("password");
+        String clientId = form.get().get("client_id");
+        String tabId = form.get().get("tab_id");
         String candidate = password == null ? "" : password;
         if (candidate.length() > MAX_PASSWORD_LENGTH) {
             return error("password", "password is longer than " + MAX_PASSWORD_LENGTH + " characters");
@@ -82,6 +95,12 @@ public final class PasswordRulesResource {
         return factory == null ? policyId : factory.getDisplayName();
     }
 
+    /**
+     * The person of the caller's login session, only once they have proved who they are: Keycloak moves a login
+     * session to its required actions only after the whole authentication flow (password, badge, second factor)
+     * succeeded. A session still between its steps has a user too (the username step names one), so it must not
+     * count.
+     */
     private UserModel loginUser(RealmModel realm, String clientId, String tabId) {
         RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).getCurrentRootAuthenticationSession(realm);
         ClientModel client = realm.getClientByClientId(clientId);
@@ -89,7 +108,11 @@ public final class PasswordRulesResource {
             return null;
         }
         AuthenticationSessionModel authSession = root.getAuthenticationSession(client, tabId);
-        return authSession == null ? null : authSession.getAuthenticatedUser();
+        if (authSession == null
+                || !AuthenticationSessionModel.Action.REQUIRED_ACTIONS.name().equals(authSession.getAction())) {
+            return null;
+        }
+        return authSession.getAuthenticatedUser();
     }
 
     private static Response error(String field, String message) {
