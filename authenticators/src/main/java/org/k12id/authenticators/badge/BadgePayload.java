@@ -38,11 +38,6 @@ public record BadgePayload(UUID userId, byte[] secret) {
         return HEAD + Base32.encode(id.array()) + "." + Base32.encode(secret);
     }
 
-    /** Whether typed text is meant as a badge (a keyboard-wedge scanner types it into the username field). */
-    public static boolean looksLikeBadge(String text) {
-        return text != null && text.startsWith(PREFIX) && text.length() >= HEAD.length();
-    }
-
     public static Optional<BadgePayload> parse(String text) {
         if (text == null || text.length() != LENGTH || !text.startsWith(HEAD) || text.charAt(HEAD.length() + PART) != '.') {
             return Optional.empty();

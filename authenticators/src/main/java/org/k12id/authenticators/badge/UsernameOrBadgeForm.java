@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.k12id.authenticators.LoginMethod;
 import org.k12id.authenticators.password.NonDisclosingPasswordFormFactory;
 import org.k12id.domain.K12Attributes;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -34,8 +35,6 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
     static final String FAILED = "k12.badge.failed";
     /** Auth note set when the login used a badge; read by {@link NotBadgeLoginCondition}. */
     static final String BADGE_NOTE = "k12.badge";
-    /** User session note naming the login method, mapped into tokens as {@code k12_login_method}. */
-    public static final String METHOD_NOTE = "k12.login_method";
     static final String EVENT_METHOD = "k12_login_method";
 
     UsernameOrBadgeForm(KeycloakSession session) {
@@ -45,14 +44,12 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String badge = form.getFirst(BADGE_FIELD);
-        String username = form.getFirst("username");
-        if (badge == null && username != null && BadgePayload.looksLikeBadge(username.trim())) {
-            badge = username.trim();
-        }
-        if (badge != null) {
+        String camera = form.getFirst(BADGE_FIELD);
+        Optional<String> badge = camera != null ? Optional.of(ScannedText.badgeAttempt(camera).orElse(camera))
+                : ScannedText.badgeAttempt(form.getFirst("username"));
+        if (badge.isPresent()) {
             context.getAuthenticationSession().removeAuthNote(NonDisclosingPasswordFormFactory.NO_ACCOUNT_NOTE);
-            badgeLogin(context, badge.trim());
+            badgeLogin(context, badge.get());
             return;
         }
         super.action(context);
@@ -60,6 +57,10 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
 
     private void badgeLogin(AuthenticationFlowContext context, String text) {
         context.getEvent().detail(EVENT_METHOD, "badge");
+        // A failure counts toward brute force against the account this attempt names, and no other: Keycloak counts
+        // it against the session's user or its attempted username, so whatever an earlier attempt left there goes.
+        context.clearUser();
+        context.getAuthenticationSession().removeAuthNote(ATTEMPTED_USERNAME);
         Optional<BadgePayload> payload = BadgePayload.parse(text);
         RealmModel realm = context.getRealm();
         UserModel student = payload.map(p -> context.getSession().users().getUserById(realm, p.userId().toString()))
@@ -84,7 +85,7 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
         }
         context.setUser(student);
         context.getAuthenticationSession().setAuthNote(BADGE_NOTE, "true");
-        context.getAuthenticationSession().setUserSessionNote(METHOD_NOTE, "badge");
+        context.getAuthenticationSession().setUserSessionNote(LoginMethod.NOTE, LoginMethod.BADGE);
         context.success(BadgeCredentialModel.TYPE);
     }
 

@@ -2,6 +2,7 @@ package org.k12id.authenticators.password;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.k12id.authenticators.LoginMethod;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.PasswordForm;
@@ -62,6 +63,16 @@ final class NonDisclosingPasswordForm extends PasswordForm {
         context.getEvent().error(Errors.USER_NOT_FOUND);
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
                 challenge(context, Messages.INVALID_PASSWORD, Validation.FIELD_PASSWORD));
+    }
+
+    /** A right password: the session remembers that the person signed in with a password ({@link LoginMethod}). */
+    @Override
+    protected boolean validateForm(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        boolean valid = super.validateForm(context, formData);
+        if (valid) {
+            context.getAuthenticationSession().setUserSessionNote(LoginMethod.NOTE, LoginMethod.PASSWORD);
+        }
+        return valid;
     }
 
     private static void hashAnyway(AuthenticationFlowContext context, String password) {

@@ -99,6 +99,70 @@ class BadgeSecurityIT {
         app.codeFrom(Badges.scan(browser, browser.get(app.authorizationUrl()), payload));
     }
 
+    @Test
+    @DisplayName("in one login session, unreadable badges after a bad badge for a student do not count against that student")
+    void unreadableBadgesCountAgainstNobody() throws Exception {
+        String payload = issueAs("lea-admin.920").getValue().path("payload").asText();
+        String wrongSecret = payload.substring(0, 33) + "AAAAAAAAAAAAAAAAAAAAAAAAAA";
+        Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+        Browser browser = new Browser();
+        Browser.Page page = Badges.scan(browser, browser.get(app.authorizationUrl()), wrongSecret);
+        assertTrue(page.body().contains(Badges.FAILED), page.body());
+        waitForFailures(1);
+        for (String unreadable : List.of("K12B1.GARBLED", "K12B1.GARBLED.GARBLED", "K12B9.X", payload.substring(0, 40), "]Q1")) {
+            page = Badges.scan(browser, page, unreadable);
+            assertTrue(page.body().contains(Badges.FAILED), unreadable);
+            page = browser.submit(page, "#kc-form-login", Map.of("username", unreadable));
+            assertTrue(page.body().contains(Badges.FAILED), "typed by a scanner: " + unreadable);
+        }
+        Thread.sleep(1500); // Keycloak counts in the background: give any wrongly counted failure time to land
+        Map<String, Object> status = realm.admin().attackDetection().bruteForceUserStatus(student);
+        assertEquals(1, ((Number) status.get("numFailures")).intValue(), "only the bad badge counts: " + status);
+    }
+
+    @Test
+    @DisplayName("a valid badge with what real scanners add (symbology prefix, control characters, spaces, flipped case) signs in")
+    void scannerNoiseAroundAValidBadge() throws Exception {
+        String payload = issueAs("lea-admin.920").getValue().path("payload").asText();
+        for (String typed : List.of("]Q1" + payload, "]Q0" + payload, "  " + payload + "\r\n", "\u0002" + payload + "\u0003",
+                "\uFEFF" + payload, payload.toLowerCase(java.util.Locale.ROOT), "]q1" + payload.toLowerCase(java.util.Locale.ROOT))) {
+            Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+            Browser browser = new Browser();
+            Browser.Page done = browser.submit(browser.get(app.authorizationUrl()), "#kc-form-login", Map.of("username", typed));
+            JsonNode id = Oidc.claims(app.exchange(app.codeFrom(done)).get("id_token").asText());
+            assertEquals("9100000102", id.path("preferred_username").asText(), typed);
+            assertEquals("badge", id.path("k12_login_method").asText(), typed);
+        }
+    }
+
+    @Test
+    @DisplayName("text that starts like a badge but is not a valid one says only \"QR Code Authentication Failed\", never the password page")
+    void badgeLikeTextNeverReachesThePasswordPage() throws Exception {
+        String payload = issueAs("lea-admin.920").getValue().path("payload").asText();
+        String wrongSecret = payload.substring(0, 33) + "AAAAAAAAAAAAAAAAAAAAAAAAAA";
+        for (String typed : List.of("k12b1.garbled", "]Q1hello", "\u200BK12B1.X", "]Q3" + wrongSecret,
+                wrongSecret.toLowerCase(java.util.Locale.ROOT), "K12B2." + payload.substring(6), payload + "X", " ]Q1 ")) {
+            Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+            Browser browser = new Browser();
+            Browser.Page answer = browser.submit(browser.get(app.authorizationUrl()), "#kc-form-login", Map.of("username", typed));
+            assertEquals(200, answer.status(), typed);
+            assertTrue(answer.body().contains(Badges.FAILED), typed + ":\n" + answer.body());
+            assertTrue(answer.document().select("#password").isEmpty(), "no password page for " + typed);
+        }
+        realm.admin().attackDetection().clearBruteForceForUser(student);
+    }
+
+    private void waitForFailures(int count) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            Number failures = (Number) realm.admin().attackDetection().bruteForceUserStatus(student).get("numFailures");
+            if (failures != null && failures.intValue() >= count) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the bad badge was not counted");
+    }
+
     private void scanExpectingFailure(String payload) throws Exception {
         Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
         Browser browser = new Browser();
