@@ -53,12 +53,15 @@ class ParallelHasherTest {
         return PasswordCredentialModel.createFromValues("test", new byte[0], 1, "h:" + password);
     }
 
-    /** Every hashing thread has stopped: none is left waiting for passwords. */
+    /**
+     * Every hashing thread has stopped: none is left waiting for passwords, and each one that started closed what it
+     * opened. A cancel can come before a busy machine has started every thread; those never open anything.
+     */
     private void assertThreadsStopped(int threads) throws InterruptedException {
         executor.shutdown();
         assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS), "a hashing thread is still waiting");
-        assertEquals(threads, opened.get());
-        assertEquals(threads, closed.get(), "each thread closes what it opened");
+        assertTrue(opened.get() >= 1 && opened.get() <= threads, "threads opened: " + opened.get());
+        assertEquals(opened.get(), closed.get(), "each thread closes what it opened");
     }
 
     @Test
@@ -74,6 +77,7 @@ class ParallelHasherTest {
             assertEquals("h:pw" + i, hashes.get(results.get(i)).getPasswordSecretData().getValue());
         }
         assertThreadsStopped(3);
+        assertEquals(3, opened.get(), "without a cancel every thread starts");
     }
 
     @Test
