@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -150,14 +149,14 @@ public record BadgeRequest(List<String> userIds, String classId, String schoolCo
                 if (!value.isTextual() || SheetLayout.parse(value.asText()).isEmpty()) {
                     return Parsed.of(new Problem("layout", "The layout is labels or cards"));
                 }
-                layout = value.asText().toLowerCase(Locale.ROOT);
+                layout = value.asText();
             }
             if (root.has("paper")) {
                 JsonNode value = root.get("paper");
                 if (!value.isTextual() || Paper.parse(value.asText()).isEmpty()) {
                     return Parsed.of(new Problem("paper", "The paper is letter or a4"));
                 }
-                paper = value.asText().toLowerCase(Locale.ROOT);
+                paper = value.asText();
             }
             if (root.has("renew")) {
                 JsonNode value = root.get("renew");

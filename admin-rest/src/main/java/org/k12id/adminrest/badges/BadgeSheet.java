@@ -142,14 +142,13 @@ public final class BadgeSheet {
         content.stroke();
     }
 
-    /** The constant named by {@code text} in any case, surrounding spaces ignored. */
+    /** The constant named exactly by {@code text}: its name in lower case ({@code "a4"}, {@code "labels"}), nothing else. */
     static <E extends Enum<E>> Optional<E> option(Class<E> type, String text) {
         if (text == null) {
             return Optional.empty();
         }
-        String name = text.strip().toUpperCase(Locale.ROOT);
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(name)) {
+            if (constant.name().toLowerCase(Locale.ROOT).equals(text)) {
                 return Optional.of(constant);
             }
         }

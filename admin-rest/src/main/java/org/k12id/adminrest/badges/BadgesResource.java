@@ -461,7 +461,7 @@ public final class BadgesResource {
         if (value == null || value.isEmpty()) {
             return defaultValue;
         }
-        if (value.length() > 9 || !value.chars().allMatch(Character::isDigit)) {
+        if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
         int number = Integer.parseInt(value);

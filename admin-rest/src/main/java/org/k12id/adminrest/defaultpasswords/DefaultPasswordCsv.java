@@ -1,15 +1,18 @@
 package org.k12id.adminrest.defaultpasswords;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The default-password export as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs read accents):
  * quoted fields, and any field a spreadsheet would take for a formula ({@code = + - @}, tab, carriage return) prefixed
- * with an apostrophe, so an export never runs anything when opened.
+ * with an apostrophe, so an export never runs anything when opened. A plain number ({@code -3}, a PreK grade) is no
+ * formula and stays a number.
  */
 public final class DefaultPasswordCsv {
 
     static final String BOM = "\uFEFF";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]{1,18}");
     public static final List<String> HEADER = List.of("username", "first_name", "last_name", "school", "grade", "default_password");
 
     private DefaultPasswordCsv() {
@@ -28,7 +31,7 @@ public final class DefaultPasswordCsv {
 
     static String field(String value) {
         String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(text).matches()) {
             text = "'" + text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';

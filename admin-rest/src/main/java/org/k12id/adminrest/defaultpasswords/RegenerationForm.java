@@ -24,6 +24,8 @@ public record RegenerationForm(String psuCode, List<String> campusCodes, List<In
 
     public static final int MAX_BODY = 20_000;
     public static final int MAX_COMMENTS = 2000;
+    /** As many campus codes as the request's row holds (6 characters and a comma each, in 2,000). */
+    public static final int MAX_CAMPUSES = 250;
     static final Set<String> FIELDS = Set.of("psuCode", "campusCodes", "gradeLevels", "resetPasswords", "forceChange", "comments");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,10 +65,10 @@ public record RegenerationForm(String psuCode, List<String> campusCodes, List<In
         String psu = text(root, "psuCode", problems);
         if (psu == null || psu.isBlank()) {
             problems.add(new Problem("psuCode", "", "The PSU code is required"));
-        } else if (!PsuCode.isWellFormed(psu.trim())) {
+        } else if (!PsuCode.isWellFormed(spacesStripped(psu))) {
             problems.add(new Problem("psuCode", shorten(psu), "A PSU code is 3 digits or upper-case letters"));
         }
-        String psuCode = psu == null ? null : psu.trim();
+        String psuCode = psu == null ? null : spacesStripped(psu);
         List<String> campuses = new ArrayList<>();
         for (String campus : list(text(root, "campusCodes", problems))) {
             if (!CampusCode.isWellFormed(campus)) {
@@ -76,6 +78,9 @@ public record RegenerationForm(String psuCode, List<String> campusCodes, List<In
             } else if (!campuses.contains(campus)) {
                 campuses.add(campus);
             }
+        }
+        if (campuses.size() > MAX_CAMPUSES) {
+            problems.add(new Problem("campusCodes", "", "At most " + MAX_CAMPUSES + " campus codes in one request"));
         }
         List<Integer> grades = new ArrayList<>();
         for (String grade : list(text(root, "gradeLevels", problems))) {
@@ -99,18 +104,35 @@ public record RegenerationForm(String psuCode, List<String> campusCodes, List<In
                 comments == null || comments.isBlank() ? null : comments.strip()), List.of());
     }
 
-    /** A comma-separated field's values, trimmed, empty ones dropped. */
+    /**
+     * A comma-separated field's values, plain spaces around them taken away, empty ones dropped. Nothing else is taken
+     * away: a control or invisible character stays, so the value is refused as written.
+     */
     static List<String> list(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return List.of();
         }
         Set<String> values = new LinkedHashSet<>();
         for (String part : value.split(",", -1)) {
-            if (!part.isBlank()) {
-                values.add(part.trim());
+            String stripped = spacesStripped(part);
+            if (!stripped.isEmpty()) {
+                values.add(stripped);
             }
         }
         return List.copyOf(values);
+    }
+
+    /** Only the ASCII space (and tab) a person types around a value; {@link String#trim()} would eat control characters. */
+    static String spacesStripped(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     private static String text(JsonNode root, String field, List<Problem> problems) {

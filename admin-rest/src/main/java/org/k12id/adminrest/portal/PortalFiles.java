@@ -26,7 +26,9 @@ public final class PortalFiles {
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer",
-            "X-Frame-Options", "DENY");
+            "X-Frame-Options", "DENY",
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+            "X-Robots-Tag", "none");
 
     static final String INDEX = "index.html";
     /** The page itself is never stored: it is where a sign-in lands, and it is small. */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
@@ -86,13 +87,21 @@ public final class PortalResource implements RealmResourceProvider {
         }
     }
 
-    private static Response notFound() {
+    private Response notFound() {
         return secured(Response.status(Response.Status.NOT_FOUND))
                 .header(HttpHeaders.CACHE_CONTROL, PortalFiles.NO_STORE)
                 .build();
     }
 
-    private static Response.ResponseBuilder secured(Response.ResponseBuilder answer) {
+    /**
+     * The portal's own security headers on every answer. Keycloak's response filter would put the realm's browser
+     * headers (a looser CSP, {@code X-Frame-Options}) over them on HTML answers, so it is told to leave these alone.
+     */
+    private Response.ResponseBuilder secured(Response.ResponseBuilder answer) {
+        SecurityHeadersProvider realmHeaders = session.getProvider(SecurityHeadersProvider.class);
+        if (realmHeaders != null) {
+            realmHeaders.options().skipHeaders();
+        }
         PortalFiles.SECURITY_HEADERS.forEach(answer::header);
         return answer;
     }

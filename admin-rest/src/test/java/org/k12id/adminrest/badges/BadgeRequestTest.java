@@ -17,11 +17,20 @@ class BadgeRequestTest {
     @Test
     @DisplayName("a print of chosen students reads ids (once each), layout, paper and renew")
     void print() {
-        BadgeRequest request = BadgeRequest.forPrint("{\"userIds\":[\"a\",\"b\",\"a\"],\"layout\":\"CARDS\",\"paper\":\"a4\",\"renew\":true}").request();
+        BadgeRequest request = BadgeRequest.forPrint("{\"userIds\":[\"a\",\"b\",\"a\"],\"layout\":\"cards\",\"paper\":\"a4\",\"renew\":true}").request();
         assertEquals(List.of("a", "b"), request.userIds());
         assertEquals("cards", request.layout());
         assertEquals("a4", request.paper());
         assertEquals(true, request.renew());
+    }
+
+    @Test
+    @DisplayName("layout and paper are read exactly: another case or a trailing space is refused with the field named")
+    void enumsReadExactly() {
+        assertEquals("paper", BadgeRequest.forPrint("{\"classId\":\"c\",\"paper\":\"a4 \"}").problem().field());
+        assertEquals("paper", BadgeRequest.forPrint("{\"classId\":\"c\",\"paper\":\"A4\"}").problem().field());
+        assertEquals("layout", BadgeRequest.forPrint("{\"classId\":\"c\",\"layout\":\"CARDS\"}").problem().field());
+        assertEquals("layout", BadgeRequest.forPrint("{\"classId\":\"c\",\"layout\":\"labels\\u0000\"}").problem().field());
     }
 
     @Test

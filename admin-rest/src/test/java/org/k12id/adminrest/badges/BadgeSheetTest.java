@@ -275,13 +275,13 @@ class BadgeSheetTest {
     class Options {
 
         @ParameterizedTest
-        @CsvSource({"labels, LABELS", "CARDS, CARDS", " Cards , CARDS"})
+        @CsvSource({"labels, LABELS", "cards, CARDS"})
         void layouts(String text, SheetLayout layout) {
             assertEquals(Optional.of(layout), SheetLayout.parse(text));
         }
 
         @ParameterizedTest
-        @CsvSource({"letter, LETTER", "A4, A4", "a4, A4"})
+        @CsvSource({"letter, LETTER", "a4, A4"})
         void papers(String text, Paper paper) {
             assertEquals(Optional.of(paper), Paper.parse(text));
         }
@@ -292,6 +292,10 @@ class BadgeSheetTest {
             assertEquals(Optional.empty(), SheetLayout.parse("label"));
             assertEquals(Optional.empty(), Paper.parse("legal"));
             assertEquals(Optional.empty(), Paper.parse(""));
+            assertEquals(Optional.empty(), Paper.parse("a4 "), "read exactly, as sent");
+            assertEquals(Optional.empty(), Paper.parse("A4"));
+            assertEquals(Optional.empty(), SheetLayout.parse(" cards"));
+            assertEquals(Optional.empty(), SheetLayout.parse("CARDS"));
         }
     }
 }

@@ -66,9 +66,41 @@ class RegenerationFormTest {
         assertEquals(List.of("32A000", "XYZ", "99", "-7"), parsed.problems().stream().map(RegenerationForm.Problem::value).toList());
     }
 
+    @ParameterizedTest(name = "{1}")
+    @DisplayName("codes are read exactly: a control, invisible or non-ASCII character is refused, not trimmed away")
+    @CsvSource(delimiter = '|', value = {
+            "'{\"psuCode\":\"32A\\u0000\"}'|psuCode",
+            "'{\"psuCode\":\"\\u000b920\"}'|psuCode",
+            "'{\"psuCode\":\"920\\u200b\"}'|psuCode",
+            "'{\"psuCode\":\"\\u0669\\u0662\\u0660\"}'|psuCode",
+            "'{\"psuCode\":\"920\",\"campusCodes\":\"920304\\u0000\"}'|campusCodes",
+            "'{\"psuCode\":\"920\",\"gradeLevels\":\"\\u0663\"}'|gradeLevels",
+            "'{\"psuCode\":\"920\",\"gradeLevels\":\"3\\u0085\"}'|gradeLevels",
+    })
+    void codesReadExactly(String body, String field) {
+        RegenerationForm.Parsed parsed = RegenerationForm.parse(body);
+        assertNull(parsed.form(), body);
+        assertEquals(field, parsed.problems().get(0).field());
+    }
+
+    @Test
+    @DisplayName("more campus codes than a request holds is a problem with campusCodes, however large the form")
+    void tooManyCampuses() {
+        StringBuilder codes = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            codes.append(i == 0 ? "" : ",").append(String.format("920%03d", i));
+        }
+        RegenerationForm.Parsed parsed = RegenerationForm.parse("{\"psuCode\":\"920\",\"campusCodes\":\"" + codes + "\"}");
+        assertNull(parsed.form());
+        assertEquals("campusCodes", parsed.problems().get(0).field());
+        String most = codes.substring(0, 250 * 7 - 1);
+        assertEquals(250, RegenerationForm.parse("{\"psuCode\":\"920\",\"campusCodes\":\"" + most + "\"}")
+                .form().campusCodes().size());
+    }
+
     @Test
     @DisplayName("huge comments and a huge body are refused")
-    void huge() {
+    void hugeCommentsAndBodyRefused() {
         assertEquals("comments", RegenerationForm.parse("{\"psuCode\":\"920\",\"comments\":\"" + "x".repeat(2001) + "\"}")
                 .problems().get(0).field());
         assertEquals("body", RegenerationForm.parse("{\"psuCode\":\"920\",\"comments\":\"" + "x".repeat(30_000) + "\"}")
