@@ -13,8 +13,13 @@ public final class K12Attributes {
     public static final String SCHOOL_CODE = "schoolCode";
     /** Student: one of {@link GradeLevel}'s codes. */
     public static final String GRADE_LEVEL = "gradeLevel";
-    /** Students and employees: {@code YYYYMMDD}; used only for claiming. */
-    public static final String BIRTHDATE = "birthdate";
+    /**
+     * Students and employees: the birthdate (DOMAIN.md's {@code birthdate}), {@code YYYYMMDD}; used only for claiming
+     * and never sent to an app. Deliberately not named {@code birthdate}: Keycloak's built-in {@code profile} scope,
+     * which every realm has and every OIDC app gets by default, maps a user attribute of that name into the OIDC
+     * standard claim {@code birthdate}.
+     */
+    public static final String BIRTHDATE = "dateOfBirth";
     /** Everyone: {@code true} once the person has claimed the account. */
     public static final String CLAIMED = "claimed";
     /** Guardians: the student UIDs of the students the guardian may follow (multi-valued). */

@@ -1,7 +1,7 @@
 package org.k12id.it.foundation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -44,9 +44,8 @@ class DemoRealmSamlIT {
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
-    @Test
-    @DisplayName("an SP-initiated login through the identifier-first pages posts a signed assertion with the district attributes")
-    void samlLoginCarriesDistrictAttributes() throws Exception {
+    /** An SP-initiated login of {@code username} through the identifier-first pages; the posted SAML response. */
+    private Document samlLogin(String username) throws Exception {
         String endpoint = realm.getBaseUrl() + "/protocol/saml";
         String request = "<samlp:AuthnRequest xmlns:samlp=\"" + PROTOCOL + "\" xmlns:saml=\"" + ASSERTION + "\""
                 + " ID=\"_" + UUID.randomUUID() + "\" Version=\"2.0\" IssueInstant=\"" + Instant.now() + "\""
@@ -59,7 +58,7 @@ class DemoRealmSamlIT {
 
         Browser browser = new Browser();
         Browser.Page answer = IdentifierFirst.login(browser, browser.get(endpoint + "?" + Browser.encode(query)),
-                "t.jones", DemoRealm.PASSWORD);
+                username, DemoRealm.PASSWORD);
 
         assertEquals(200, answer.status(), answer.body());
         Element form = answer.form("form");
@@ -67,17 +66,53 @@ class DemoRealmSamlIT {
         assertEquals("k12-relay", form.selectFirst("input[name=RelayState]").val());
         String samlResponse = form.selectFirst("input[name=SAMLResponse]").val();
         Document xml = parse(Base64.getMimeDecoder().decode(samlResponse));
-
         assertEquals("urn:oasis:names:tc:SAML:2.0:status:Success",
                 ((org.w3c.dom.Element) xml.getElementsByTagNameNS(PROTOCOL, "StatusCode").item(0)).getAttribute("Value"));
         assertTrue(xml.getElementsByTagNameNS(DSIG, "Signature").getLength() > 0, "the response is signed");
-        assertEquals("t.jones", xml.getElementsByTagNameNS(ASSERTION, "NameID").item(0).getTextContent());
+        return xml;
+    }
 
+    private static org.w3c.dom.Element nameId(Document xml) {
+        return (org.w3c.dom.Element) xml.getElementsByTagNameNS(ASSERTION, "NameID").item(0);
+    }
+
+    @Test
+    @DisplayName("an SP-initiated login through the identifier-first pages posts a signed assertion with the district attributes")
+    void samlLoginCarriesDistrictAttributes() throws Exception {
+        Document xml = samlLogin("t.jones");
         Map<String, List<String>> attributes = attributes(xml);
         assertEquals(List.of("920"), attributes.get("psuCode"));
         assertEquals(List.of("920304"), attributes.get("schoolCode"));
-        assertNotNull(attributes.get("Role"), "attributes: " + attributes);
-        assertTrue(attributes.get("Role").containsAll(List.of("teacher", "employee")), "roles: " + attributes.get("Role"));
+        assertEquals(List.of("t.jones"), attributes.get("username"));
+        assertEquals(List.of("92000103"), attributes.get("staffId"));
+        assertEquals(List.of("password"), attributes.get("k12_login_method"));
+        attributes.keySet().forEach(name -> assertFalse(name.toLowerCase().contains("birth"), "attribute " + name));
+        assertFalse(xml.getDocumentElement().getTextContent().contains("19850315"), "no birthdate in the assertion");
+    }
+
+    @Test
+    @DisplayName("roles are one multi-valued Role attribute with the district roles only, the same set as OIDC roles")
+    void rolesAsOneAttribute() throws Exception {
+        Document xml = samlLogin("t.jones");
+        NodeList nodes = xml.getElementsByTagNameNS(ASSERTION, "Attribute");
+        int roleAttributes = 0;
+        for (int i = 0; i < nodes.getLength(); i++) {
+            roleAttributes += "Role".equals(((org.w3c.dom.Element) nodes.item(i)).getAttribute("Name")) ? 1 : 0;
+        }
+        assertEquals(1, roleAttributes, "one Role attribute, not one per role");
+        assertEquals(List.of("employee", "teacher"), attributes(xml).get("Role"));
+        assertEquals(List.of("student"), attributes(samlLogin("9000000013")).get("Role"));
+    }
+
+    @Test
+    @DisplayName("the NameID is persistent: not the username, and the same at every login")
+    void persistentNameId() throws Exception {
+        org.w3c.dom.Element first = nameId(samlLogin("9000000013"));
+        assertEquals("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", first.getAttribute("Format"));
+        assertFalse(first.getTextContent().contains("9000000013"), first.getTextContent());
+        assertTrue(first.getTextContent().length() >= 16, first.getTextContent());
+        assertEquals(first.getTextContent(), nameId(samlLogin("9000000013")).getTextContent());
+        assertFalse(first.getTextContent().equals(nameId(samlLogin("t.jones")).getTextContent()));
     }
 
     private static Map<String, List<String>> attributes(Document xml) {

@@ -43,11 +43,16 @@ public final class Oidc {
     }
 
     public String authorizationUrl() {
+        return authorizationUrl("openid");
+    }
+
+    /** The authorization request with another {@code scope} (space-separated, {@code openid} included by the caller). */
+    public String authorizationUrl(String scope) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", clientId);
         query.put("redirect_uri", redirectUri);
         query.put("response_type", "code");
-        query.put("scope", "openid");
+        query.put("scope", scope);
         query.put("state", state);
         query.put("code_challenge", challenge(verifier));
         query.put("code_challenge_method", "S256");
@@ -81,6 +86,18 @@ public final class Oidc {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(Browser.encode(form)))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response::body);
+        return JSON.readTree(response.body());
+    }
+
+    /** The userinfo endpoint's answer for an access token. */
+    public JsonNode userinfo(String accessToken) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/userinfo"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + accessToken)
+                .GET()
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response::body);
