@@ -111,7 +111,7 @@ class BadgeLoginIT {
         Browser browser = new Browser();
         Browser.Page done = IdentifierFirst.login(browser, browser.get(app.authorizationUrl()), "9100000003", "Studentpass1");
         JsonNode id = Oidc.claims(app.exchange(app.codeFrom(done)).get("id_token").asText());
-        assertTrue(id.path("k12_login_method").isMissingNode(), id.toString());
+        assertEquals("password", id.path("k12_login_method").asText(), id.toString());
     }
 
     @Test

@@ -77,6 +77,7 @@ class BadgePortalBrowserIT {
         }
         assertEquals("2 students selected", text("k12-selected"));
         int windows = driver.getWindowHandles().size();
+        recordBlobs();
         driver.findElement(By.id("k12-print")).click();
 
         WebElement link = waitFor(By.id("k12-pdf-link"));
@@ -110,6 +111,7 @@ class BadgePortalBrowserIT {
         }
         selectAll.click();
         waitUntil(() -> text("k12-selected").equals(roster.size() + " students selected"));
+        recordBlobs();
         driver.findElement(By.id("k12-print")).click();
         waitUntil(() -> {
             String href = String.valueOf(driver.findElement(By.id("k12-pdf-link")).getAttribute("href"));
@@ -195,18 +197,28 @@ class BadgePortalBrowserIT {
         return driver.findElements(enabled);
     }
 
+    /**
+     * Keeps every Blob the page turns into a blob: URL, so the test can read it. The portal's CSP
+     * ({@code connect-src 'self'}) rightly forbids fetching blob: URLs; a FileReader needs no fetch. WebDriver's own
+     * scripts are not held to the page's CSP.
+     */
+    private void recordBlobs() {
+        ((JavascriptExecutor) driver).executeScript("if (!window.k12Blobs) { window.k12Blobs = {};"
+                + " var create = URL.createObjectURL.bind(URL);"
+                + " URL.createObjectURL = function (b) { var url = create(b); window.k12Blobs[url] = b; return url; }; }");
+    }
+
     /** The bytes behind a blob: URL of the page, read inside the page (the blob exists only there). */
     private byte[] blob(String href) {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         Object answer = ((JavascriptExecutor) driver).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0]).then(function (r) { return r.arrayBuffer(); }).then(function (buffer) {"
-                        + "  var bytes = new Uint8Array(buffer), text = '';"
-                        + "  for (var i = 0; i < bytes.length; i += 32768) {"
-                        + "    text += String.fromCharCode.apply(null, bytes.subarray(i, i + 32768));"
-                        + "  }"
-                        + "  done(btoa(text));"
-                        + "}).catch(function (e) { done('ERROR ' + e); });", href);
+                        + "var blob = window.k12Blobs && window.k12Blobs[arguments[0]];"
+                        + "if (!blob) { done('ERROR no blob recorded for ' + arguments[0]); return; }"
+                        + "var reader = new FileReader();"
+                        + "reader.onload = function () { done(String(reader.result).replace(/^data:[^,]*,/, '')); };"
+                        + "reader.onerror = function () { done('ERROR ' + reader.error); };"
+                        + "reader.readAsDataURL(blob);", href);
         String base64 = String.valueOf(answer);
         assertFalse(base64.startsWith("ERROR"), base64);
         return Base64.getDecoder().decode(base64);
