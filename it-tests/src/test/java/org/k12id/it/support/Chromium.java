@@ -28,6 +28,8 @@ public final class Chromium {
         }
         try {
             Path profile = Files.createTempDirectory("k12-chromium");
+            // the profile goes when the test JVM does (by then every browser of the suite has quit)
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(profile)));
             ChromeOptions options = new ChromeOptions();
             options.setBinary(chromium);
             options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -40,6 +42,14 @@ public final class Chromium {
             return webDriver;
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // a leftover temp folder is no test failure
         }
     }
 }
