@@ -82,7 +82,7 @@ public final class LoginClient {
     }
 
     /** The badge posted from the username screen (as the camera page does); tokens. */
-    void badgeLogin(String payload) throws IOException, InterruptedException {
+    public void badgeLogin(String payload) throws IOException, InterruptedException {
         Session s = new Session();
         String action = s.start();
         s.finish(s.post(action, Map.of("k12_badge", payload)));
