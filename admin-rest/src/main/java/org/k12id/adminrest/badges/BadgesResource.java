@@ -116,6 +116,8 @@ public final class BadgesResource {
         if (!scope.seesAnyone()) {
             return forbidden();
         }
+        // one teacher lookup per class: without this, each lookup re-checks everything loaded so far (quadratic)
+        ReadPhase.begin(session);
         StudentDirectory directory = new StudentDirectory(session, realm, scope);
         List<GroupModel> classes = scope.visibleClasses();
         Set<String> psus = new TreeSet<>(scope.readPsus());
