@@ -41,7 +41,8 @@ public final class PasswordRulesResource {
 
     static final int MAX_PASSWORD_LENGTH = 1024;
     static final int MAX_ID_LENGTH = 255;
-    static final int MAX_BODY = 8192;
+    /** Room for the longest password percent-encoded (4-byte characters, 3 bytes each) and the two ids. */
+    static final int MAX_BODY = MAX_PASSWORD_LENGTH * 12 + MAX_ID_LENGTH * 6 + 64;
 
     private final KeycloakSession session;
 
