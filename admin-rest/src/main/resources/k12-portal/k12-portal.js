@@ -37,6 +37,7 @@
     var claims = null;
     var me = null;
     var listing = null; // the last GET /students answer
+    var schoolClasses = {}; // school code -> that school's classes, fetched when the school is chosen
     var filters = {school: '', clazz: '', grade: '', first: 0};
     var loadSequence = 0;
     var selected = new Map(); // userId -> display name, kept across pages and filters
@@ -541,8 +542,11 @@
         filters.school = fillSelect($('k12-school'), t('k12.portal.filters.allSchools'), (me.schools || []).map(function (school) {
             return {value: school.code, label: t('k12.portal.filters.schoolOption', {name: school.name || school.code, code: school.code})};
         }), filters.school);
-        var classes = (me.classes || []).filter(function (clazz) {
-            return !filters.school || clazz.school === filters.school;
+        var seen = {};
+        var classes = (me.classes || []).concat(filters.school && schoolClasses[filters.school] || []).filter(function (clazz) {
+            var fresh = !seen[clazz.id] && (!filters.school || clazz.school === filters.school);
+            seen[clazz.id] = true;
+            return fresh;
         });
         filters.clazz = fillSelect($('k12-class'), t('k12.portal.filters.allClasses'), classes.map(function (clazz) {
             return {
@@ -565,6 +569,22 @@
         filters.first = 0;
         renderFilters();
         loadStudents();
+        loadSchoolClasses(filters.school);
+    }
+
+    /** An administrator's class list holds one school's classes at a time: fetched once the school is chosen. */
+    function loadSchoolClasses(school) {
+        if (!school || !me.classesBySchool || schoolClasses[school]) {
+            return;
+        }
+        apiJson('GET', 'classes?school=' + encodeURIComponent(school)).then(function (answer) {
+            schoolClasses[school] = answer.classes || [];
+            if (filters.school === school) {
+                renderFilters();
+            }
+        }, function (failure) {
+            showProblem(failure, 'load');
+        });
     }
 
     // --- students ----------------------------------------------------------------------------------------------
@@ -1056,6 +1076,9 @@
                 password.setAttribute('translate', 'no');
                 rows.appendChild(tr);
             });
+            var more = $('k12-regen-defaults-more');
+            more.hidden = !(answer.total > students.length);
+            more.textContent = more.hidden ? '' : t('k12.portal.regen.defaults.more', {shown: students.length, total: answer.total});
             var title = $('k12-regen-defaults-title');
             title.textContent = t('k12.portal.regen.defaults.title', {date: formatDate(request.createdAt)});
             $('k12-regen-defaults').hidden = false;

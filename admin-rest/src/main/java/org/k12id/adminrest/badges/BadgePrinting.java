@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.k12id.adminrest.roster.Roster;
 import org.k12id.adminrest.staff.StaffScope;
 import org.k12id.adminrest.staff.StudentBatches;
 import org.k12id.adminrest.staff.StudentDirectory;
@@ -61,6 +62,12 @@ final class BadgePrinting {
             optedOut = Set.of();
         }
         return config.eligibility().allows(student.isEnabled(), student.getFirstAttribute(K12Attributes.GRADE_LEVEL), optedOut);
+    }
+
+    /** The same, for a student read through the roster. */
+    boolean allowed(Roster.Student student) {
+        Set<Integer> optedOut = student.psu() == null ? Set.of() : BadgeOptOuts.parse(realm.getAttribute(BadgeOptOuts.attribute(student.psu())));
+        return config.eligibility().allows(student.enabled(), student.grade() == null ? null : String.valueOf(student.grade()), optedOut);
     }
 
     Printed print(List<UserModel> students, GroupModel printedClass, SheetLayout layout, Paper paper, boolean renew)

@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.k12id.adminrest.roster.Roster;
 import org.k12id.adminrest.staff.Answers;
 import org.k12id.adminrest.staff.ReadPhase;
 import org.k12id.adminrest.staff.StaffScope;
@@ -47,6 +48,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -88,7 +90,8 @@ public final class BadgesResource {
             return answer(Response.Status.FORBIDDEN, Map.of("error", "forbidden",
                     "error_description", "Only an LEA administrator of the student's PSU may issue badges"));
         }
-        UserModel student = userById(userId);
+        // through the user cache: the new badge is written through it, so every node's cached copy is dropped
+        UserModel student = userById(userId) == null ? null : session.users().getUserById(realm, userId);
         String psu = student == null ? null : student.getFirstAttribute(K12Attributes.PSU_CODE);
         if (student == null || !isStudent(student) || !PsuScope.covers(caller.getAttributeStream(K12Attributes.PSU_CODE).toList(), psu)) {
             // the same answer whether the account is missing, not a student or in another PSU
@@ -107,7 +110,10 @@ public final class BadgesResource {
                 "version", issued.version(), "issuedAt", issued.issuedAt()));
     }
 
-    /** Who the caller is to the badge tools: what they may do, and the PSUs, schools and classes they see. */
+    /**
+     * Who the caller is to the badge tools: what they may do, their PSUs and schools, and a teacher's own classes. The
+     * classes of a whole PSU (thousands in a county) are not listed here: {@code classes?school=} lists one school's.
+     */
     @GET
     @Path("me")
     @Produces(MediaType.APPLICATION_JSON)
@@ -116,20 +122,21 @@ public final class BadgesResource {
         if (!scope.seesAnyone()) {
             return forbidden();
         }
-        // one teacher lookup per class: without this, each lookup re-checks everything loaded so far (quadratic)
         ReadPhase.begin(session);
         StudentDirectory directory = new StudentDirectory(session, realm, scope);
-        List<GroupModel> classes = scope.visibleClasses();
+        List<GroupModel> classes = scope.teacherClasses();
         Set<String> psus = new TreeSet<>(scope.readPsus());
         Map<String, Map<String, Object>> schools = new TreeMap<>();
+        for (String psu : scope.readPsus()) {
+            scope.schoolsOf(psu).forEach(group -> schools.computeIfAbsent(group.getName(), code -> school(code,
+                    group.getFirstAttribute(K12GroupAttributes.DISPLAY_NAME) == null ? code : group.getFirstAttribute(K12GroupAttributes.DISPLAY_NAME))));
+        }
+        List<String> classSchools = classes.stream().map(group -> StaffScope.attribute(group, K12GroupAttributes.SCHOOL_CODE)).toList();
+        directory.knowSchools(classSchools);
         for (GroupModel group : classes) {
             psus.add(StaffScope.attribute(group, K12GroupAttributes.PSU_CODE));
-            String school = StaffScope.attribute(group, K12GroupAttributes.SCHOOL_CODE);
-            schools.computeIfAbsent(school, code -> school(code, directory));
         }
-        for (String psu : scope.readPsus()) {
-            scope.schoolsOf(psu).forEach(group -> schools.computeIfAbsent(group.getName(), code -> school(code, directory)));
-        }
+        classSchools.forEach(code -> schools.computeIfAbsent(code, c -> school(c, directory.schoolName(c))));
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("username", scope.caller().getUsername());
         me.put("name", StudentDirectory.fullName(scope.caller()));
@@ -138,10 +145,41 @@ public final class BadgesResource {
         me.put("canManageOptOuts", !scope.readPsus().isEmpty());
         me.put("psus", psus.stream().filter(PsuCode::isWellFormed).map(code -> Map.of("code", code, "name", psuName(scope, code))).toList());
         me.put("schools", List.copyOf(schools.values()));
-        me.put("classes", classes.stream().map(group -> Map.of("id", group.getId(), "name", StaffScope.className(group),
-                "school", StaffScope.attribute(group, K12GroupAttributes.SCHOOL_CODE), "teacher", directory.teacherName(group))).toList());
+        me.put("classes", classes.stream().map(group -> classEntry(group, directory)).toList());
+        me.put("classesBySchool", !scope.readPsus().isEmpty());
         me.put("badgeGrades", Map.of("first", GradeLevel.PREK5_FIRST, "last", GradeLevel.PREK5_LAST));
         return answer(Response.Status.OK, me);
+    }
+
+    /** The classes of one school the caller sees (all of them in a PSU they administer or audit), by name. */
+    @GET
+    @Path("classes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response classes(@QueryParam("school") String school) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (!scope.seesAnyone()) {
+            return forbidden();
+        }
+        if (school == null || !CampusCode.isWellFormed(school)) {
+            return badRequest("school", "A school code is 6 digits or upper-case letters");
+        }
+        ReadPhase.begin(session);
+        StudentDirectory directory = new StudentDirectory(session, realm, scope);
+        Map<String, GroupModel> classes = new LinkedHashMap<>();
+        scope.teacherClasses().stream().filter(group -> school.equals(StaffScope.attribute(group, K12GroupAttributes.SCHOOL_CODE)))
+                .forEach(group -> classes.put(group.getId(), group));
+        String psu = school.substring(0, 3);
+        if (scope.readPsus().contains(psu)) {
+            scope.schoolsOf(psu).filter(group -> group.getName().equals(school)).flatMap(GroupModel::getSubGroupsStream)
+                    .filter(StaffScope::isClass).forEach(group -> classes.putIfAbsent(group.getId(), group));
+        }
+        return answer(Response.Status.OK, Map.of("school", school, "classes", classes.values().stream()
+                .sorted(Comparator.comparing(StaffScope::className)).map(group -> classEntry(group, directory)).toList()));
+    }
+
+    private static Map<String, Object> classEntry(GroupModel group, StudentDirectory directory) {
+        return Map.of("id", group.getId(), "name", StaffScope.className(group),
+                "school", StaffScope.attribute(group, K12GroupAttributes.SCHOOL_CODE), "teacher", directory.teacherName(group));
     }
 
     /** The caller's students, filtered by school, class and grade, a page at a time, with their badges. */
@@ -160,11 +198,11 @@ public final class BadgesResource {
         if (grade != null && !grade.isEmpty() && !GradeLevel.isValid(grade)) {
             return badRequest("grade", "Not a grade code");
         }
-        Integer from = number(first, 0, 1_000_000, 0);
+        Integer from = Answers.number(first, 0, 1_000_000, 0);
         if (from == null) {
             return badRequest("first", "first is a whole number from 0");
         }
-        Integer size = number(max, 1, MAX_PAGE, 50);
+        Integer size = Answers.number(max, 1, MAX_PAGE, 50);
         if (size == null) {
             return badRequest("max", "max is a whole number from 1 to " + MAX_PAGE);
         }
@@ -177,15 +215,16 @@ public final class BadgesResource {
         }
         ReadPhase.begin(session);
         StudentDirectory directory = new StudentDirectory(session, realm, scope);
-        List<UserModel> all = directory.list(new StudentDirectory.Filter(blankToNull(school), group,
-                grade == null || grade.isEmpty() ? null : GradeLevel.parse(grade).orElseThrow()));
+        StudentDirectory.Filter filter = new StudentDirectory.Filter(blankToNull(school), group,
+                grade == null || grade.isEmpty() ? null : GradeLevel.parse(grade).orElseThrow());
+        Roster.Page found = new Roster(session, realm).page(scope.readRoster(), directory.rosterFilter(filter), from, size);
         BadgePrinting printing = new BadgePrinting(session, realm, directory);
-        List<Map<String, Object>> page = all.stream().skip(from).limit(size).map(student -> student(student, directory, printing)).toList();
+        directory.knowSchools(found.students().stream().map(Roster.Student::school).toList());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("total", all.size());
+        body.put("total", found.total());
         body.put("first", from);
         body.put("max", size);
-        body.put("students", page);
+        body.put("students", found.students().stream().map(student -> student(student, directory, printing)).toList());
         return answer(Response.Status.OK, body);
     }
 
@@ -259,16 +298,17 @@ public final class BadgesResource {
         BadgeRequest request = parsed.request();
         ReadPhase.begin(session);
         StudentDirectory directory = new StudentDirectory(session, realm, scope);
-        List<UserModel> students;
-        GroupModel group = null;
         if (request.schoolCode() != null) {
             String psu = request.schoolCode().substring(0, 3);
             if (!scope.adminPsus().contains(psu)) {
                 return scope.readPsus().contains(psu) || scope.adminPsus().isEmpty() ? forbidden()
                         : notFound("schoolCode", "No such school in the PSUs you administer");
             }
-            students = directory.list(new StudentDirectory.Filter(request.schoolCode(), null, null));
-        } else {
+            return voidSchool(psu, request.schoolCode());
+        }
+        List<UserModel> students;
+        GroupModel group = null;
+        {
             Selection selection = select(scope, directory, request);
             if (selection.refusal() != null) {
                 return selection.refusal();
@@ -292,6 +332,27 @@ public final class BadgesResource {
         event(OperationType.DELETE, "void", psus, schools, group, voided[0],
                 Map.of("k12_students", String.valueOf(students.size())));
         return answer(Response.Status.OK, Map.of("voided", voided[0], "students", students.size()));
+    }
+
+    /**
+     * Voids every badge of a school: the school's students holding a badge are found through the roster (ids only), then
+     * voided a batch per transaction.
+     */
+    private Response voidSchool(String psu, String school) {
+        Roster roster = new Roster(session, realm);
+        Roster.Scope scope = new Roster.Scope(Set.of(psu), Set.of());
+        Roster.Filter filter = Roster.Filter.of(school, null);
+        long students = roster.count(scope, filter);
+        List<String> withBadges = roster.withBadges(scope, filter);
+        int[] voided = {0};
+        StudentBatches.forEach(session, realm, withBadges, (batch, batchRealm, student) -> {
+            if (BadgeIssuer.voidBadge(batch, batchRealm, student)) {
+                voided[0]++;
+            }
+        });
+        event(OperationType.DELETE, "void", Set.of(psu), Set.of(school), null, voided[0],
+                Map.of("k12_students", String.valueOf(students)));
+        return answer(Response.Status.OK, Map.of("voided", voided[0], "students", students));
     }
 
     /** The PreK-5 grades each of the caller's PSUs has opted out of badges (administrators and auditors). */
@@ -334,9 +395,9 @@ public final class BadgesResource {
         } else {
             realm.setAttribute(attribute, BadgeOptOuts.format(grades.grades()));
         }
-        long affected = grades.grades().stream().mapToLong(grade -> session.users().searchForUserStream(realm,
-                Map.of(K12Attributes.PSU_CODE, psu, K12Attributes.GRADE_LEVEL, String.valueOf(grade),
-                        UserModel.INCLUDE_SERVICE_ACCOUNT, "false")).filter(scope::isStudent).count()).sum();
+        Roster roster = new Roster(session, realm);
+        long affected = grades.grades().stream().mapToLong(grade -> roster.count(new Roster.Scope(Set.of(psu), Set.of()),
+                Roster.Filter.of(null, grade))).sum();
         event(OperationType.UPDATE, "opt-out", Set.of(psu), Set.of(), null, (int) affected,
                 Map.of("k12_grades", grades.grades().isEmpty() ? "none" : BadgeOptOuts.format(grades.grades())));
         return answer(Response.Status.OK, optOut(scope, psu));
@@ -357,7 +418,7 @@ public final class BadgesResource {
             if (!scope.changesClass(group)) {
                 return new Selection(null, null, forbidden());
             }
-            return new Selection(directory.list(new StudentDirectory.Filter(null, group, null)), group, null);
+            return new Selection(directory.classMembers(group), group, null);
         }
         List<UserModel> students = new ArrayList<>();
         boolean readOnly = false;
@@ -373,20 +434,18 @@ public final class BadgesResource {
         return readOnly ? new Selection(null, null, forbidden()) : new Selection(students, null, null);
     }
 
-    private Map<String, Object> student(UserModel student, StudentDirectory directory, BadgePrinting printing) {
+    private Map<String, Object> student(Roster.Student student, StudentDirectory directory, BadgePrinting printing) {
         Map<String, Object> row = new LinkedHashMap<>();
-        String school = student.getFirstAttribute(K12Attributes.SCHOOL_CODE);
-        row.put("id", student.getId());
-        row.put("username", student.getUsername());
-        row.put("firstName", student.getFirstName());
-        row.put("lastName", student.getLastName());
-        row.put("school", school);
-        row.put("schoolName", directory.schoolName(school));
-        row.put("classes", StudentDirectory.classesOf(student).stream()
+        row.put("id", student.id());
+        row.put("username", student.username());
+        row.put("firstName", student.firstName());
+        row.put("lastName", student.lastName());
+        row.put("school", student.school());
+        row.put("schoolName", directory.schoolName(student.school()));
+        row.put("classes", directory.classes(student.groupIds()).stream()
                 .map(group -> Map.of("id", group.getId(), "name", StaffScope.className(group))).toList());
-        row.put("grade", student.getFirstAttribute(K12Attributes.GRADE_LEVEL));
-        BadgeCredentialModel badge = BadgeIssuer.current(student);
-        row.put("badge", badge == null ? null : Map.of("version", badge.data().version(), "issuedAt", badge.data().issuedAt()));
+        row.put("grade", student.grade() == null ? null : String.valueOf(student.grade()));
+        row.put("badge", student.badge() == null ? null : Map.of("version", student.badge().version(), "issuedAt", student.badge().issuedAt()));
         row.put("badgeAllowed", printing.allowed(student));
         return row;
     }
@@ -404,8 +463,8 @@ public final class BadgesResource {
                 .findFirst().map(group -> group.getFirstAttribute(K12GroupAttributes.DISPLAY_NAME)).orElse(psu);
     }
 
-    private static Map<String, Object> school(String code, StudentDirectory directory) {
-        return Map.of("code", code, "name", directory.schoolName(code), "psu", code.length() >= 3 ? code.substring(0, 3) : code);
+    private static Map<String, Object> school(String code, String name) {
+        return Map.of("code", code, "name", name, "psu", code.length() >= 3 ? code.substring(0, 3) : code);
     }
 
     private void event(OperationType operation, String action, Set<String> psus, Set<String> schools, GroupModel group,
@@ -442,7 +501,9 @@ public final class BadgesResource {
             return null;
         }
         try {
-            return session.users().getUserById(realm, id);
+            // straight from the database, read only: a print of chosen students does not fill the user cache (badges
+            // are then written through the cache, in StudentBatches, so that every node drops its copy)
+            return UserStoragePrivateUtil.userLocalStorage(session).getUserById(realm, id);
         } catch (RuntimeException unreadableId) {
             return null;
         }
@@ -457,17 +518,6 @@ public final class BadgesResource {
         } catch (RuntimeException unreadableId) {
             return null;
         }
-    }
-
-    private static Integer number(String value, int min, int max, int defaultValue) {
-        if (value == null || value.isEmpty()) {
-            return defaultValue;
-        }
-        if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return null;
-        }
-        int number = Integer.parseInt(value);
-        return number < min || number > max ? null : number;
     }
 
     private static String blankToNull(String value) {

@@ -1,7 +1,9 @@
 package org.k12id.adminrest.defaultpasswords;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
@@ -60,6 +62,25 @@ public final class DefaultPasswordStore {
         KeyWrapper key = session.keys().getKey(realm, entity.getKid(), KeyUse.ENC, Algorithm.AES);
         return BadgeSeal.open(key == null ? null : key.getSecretKey(), entity.getSealed(), binding(userId))
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** The default passwords of these students (at most a few hundred), by user id; those that cannot be opened are left out. */
+    public Map<String, String> get(RealmModel realm, List<String> userIds) {
+        Map<String, String> found = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return found;
+        }
+        for (Object[] entity : em.createQuery("select d.userId, d.realmId, d.kid, d.sealed from DefaultPasswordEntity d"
+                + " where d.userId in :ids", Object[].class).setParameter("ids", userIds).getResultList()) {
+            String userId = (String) entity[0];
+            if (!realm.getId().equals(entity[1])) {
+                continue;
+            }
+            KeyWrapper key = session.keys().getKey(realm, (String) entity[2], KeyUse.ENC, Algorithm.AES);
+            BadgeSeal.open(key == null ? null : key.getSecretKey(), (String) entity[3], binding(userId))
+                    .ifPresent(bytes -> found.put(userId, new String(bytes, StandardCharsets.UTF_8)));
+        }
+        return found;
     }
 
     /** The students whose current default the request made, in id order. */

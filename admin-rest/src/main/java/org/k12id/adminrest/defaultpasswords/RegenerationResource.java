@@ -1,11 +1,16 @@
 package org.k12id.adminrest.defaultpasswords;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.stream.Stream;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,14 +21,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
+import org.k12id.adminrest.roster.Roster;
 import org.k12id.adminrest.staff.Answers;
 import org.k12id.adminrest.staff.ReadPhase;
 import org.k12id.adminrest.staff.StaffScope;
-import org.k12id.adminrest.staff.StudentDirectory;
 import org.k12id.domain.CampusCode;
 import org.k12id.domain.GradeLevel;
-import org.k12id.domain.K12Attributes;
 import org.k12id.domain.PsuCode;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
@@ -32,7 +37,6 @@ import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -46,6 +50,9 @@ public final class RegenerationResource {
 
     static final String EVENT_RESOURCE = "K12_DEFAULT_PASSWORDS";
     static final int MAX_HISTORY = 200;
+    static final int MAX_PAGE = 1000;
+    static final int DEFAULT_PAGE = 200;
+    static final int EXPORT_CHUNK = 100;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -145,55 +152,122 @@ public final class RegenerationResource {
     }
 
     /**
-     * The default passwords of the caller's students: a teacher's class students, an LEA administrator's PSU students
-     * (auditors see none). Every view is an admin event, without the passwords.
+     * The default passwords of the caller's students, a page at a time with the total: a teacher's class students, an
+     * LEA administrator's PSU students (auditors see none). Every view is an admin event, without the passwords.
      */
     @GET
     @Path("students")
     @Produces(MediaType.APPLICATION_JSON)
     public Response students(@QueryParam("school") String school, @QueryParam("grade") String grade,
-                             @QueryParam("request") String requestId) {
-        Shown shown = show("view", school, grade, requestId);
-        return shown.refusal() != null ? shown.refusal() : answer(Response.Status.OK, Map.of("students", shown.rows()));
+                             @QueryParam("request") String requestId, @QueryParam("first") String first,
+                             @QueryParam("max") String max) {
+        Checked checked = check(school, grade, requestId);
+        if (checked.refusal() != null) {
+            return checked.refusal();
+        }
+        Integer from = Answers.number(first, 0, 1_000_000, 0);
+        if (from == null) {
+            return badRequest("first", "first is a whole number from 0");
+        }
+        Integer size = Answers.number(max, 1, MAX_PAGE, DEFAULT_PAGE);
+        if (size == null) {
+            return badRequest("max", "max is a whole number from 1 to " + MAX_PAGE);
+        }
+        ReadPhase.begin(session);
+        Roster.Page page = new Roster(session, realm).page(checked.scope().changeRoster(), checked.filter(), from, size);
+        Map<String, String> defaults = new DefaultPasswordStore(session).get(realm,
+                page.students().stream().map(Roster.Student::id).toList());
+        List<Map<String, Object>> rows = page.students().stream().map(student -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", student.id());
+            row.put("username", student.username());
+            row.put("firstName", student.firstName());
+            row.put("lastName", student.lastName());
+            row.put("school", student.school());
+            row.put("grade", grade(student));
+            row.put("defaultPassword", defaults.get(student.id()));
+            return row;
+        }).toList();
+        shown("view", checked.scope(), school, grade, requestId, rows.size());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", page.total());
+        body.put("first", from);
+        body.put("max", size);
+        body.put("students", rows);
+        return answer(Response.Status.OK, body);
     }
 
-    /** The same students and defaults as a CSV file, for handing out; every export is an admin event. */
+    /**
+     * The same students and defaults, all of them, as a CSV file for handing out; every export is an admin event. The
+     * file is written as it is read, a chunk of students at a time, so memory does not grow with its size.
+     */
     @GET
     @Path("students.csv")
     @Produces("text/csv")
     public Response export(@QueryParam("school") String school, @QueryParam("grade") String grade,
                            @QueryParam("request") String requestId) {
-        Shown shown = show("export", school, grade, requestId);
-        if (shown.refusal() != null) {
-            return shown.refusal();
+        Checked checked = check(school, grade, requestId);
+        if (checked.refusal() != null) {
+            return checked.refusal();
         }
-        StringBuilder csv = new StringBuilder(DefaultPasswordCsv.BOM).append(DefaultPasswordCsv.line(DefaultPasswordCsv.HEADER));
-        for (Map<String, Object> row : shown.rows()) {
-            csv.append(DefaultPasswordCsv.line(Arrays.asList((String) row.get("username"), (String) row.get("firstName"),
-                    (String) row.get("lastName"), (String) row.get("school"), (String) row.get("grade"), (String) row.get("defaultPassword"))));
-        }
-        return Response.ok(csv.toString(), "text/csv; charset=utf-8").cacheControl(Answers.noStore())
+        ReadPhase.begin(session);
+        Roster.Scope scope = checked.scope().changeRoster();
+        Roster.Filter filter = checked.filter();
+        shown("export", checked.scope(), school, grade, requestId, (int) new Roster(session, realm).count(scope, filter));
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        String realmId = realm.getId();
+        StreamingOutput csv = output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            writer.write(DefaultPasswordCsv.BOM);
+            writer.write(DefaultPasswordCsv.line(DefaultPasswordCsv.HEADER));
+            // the request's own session may be gone by the time the body is written: the file is read in a session of its own
+            KeycloakModelUtils.runJobInTransaction(factory, reading -> {
+                RealmModel readRealm = reading.realms().getRealm(realmId);
+                ReadPhase.begin(reading);
+                DefaultPasswordStore store = new DefaultPasswordStore(reading);
+                new Roster(reading, readRealm).forEach(scope, filter, EXPORT_CHUNK, students -> {
+                    Map<String, String> defaults = store.get(readRealm, students.stream().map(Roster.Student::id).toList());
+                    try {
+                        for (Roster.Student student : students) {
+                            writer.write(DefaultPasswordCsv.line(Arrays.asList(student.username(), student.firstName(),
+                                    student.lastName(), student.school(), grade(student), defaults.get(student.id()))));
+                        }
+                        writer.flush();
+                    } catch (IOException gone) {
+                        throw new UncheckedIOException(gone);
+                    }
+                });
+            });
+            writer.flush();
+        };
+        return Response.ok(csv, "text/csv; charset=utf-8").cacheControl(Answers.noStore())
                 .header("Content-Disposition", "attachment; filename=\"k12-default-passwords.csv\"").build();
     }
 
-    /** The students and defaults a view or export shows, or why it shows none. */
-    private record Shown(Response refusal, List<Map<String, Object>> rows) {
+    private static String grade(Roster.Student student) {
+        return student.grade() == null ? null : String.valueOf(student.grade());
     }
 
-    /** Checks the caller and the filters, reads the rows and records the view or export (without the defaults). */
-    private Shown show(String action, String school, String grade, String requestId) {
+    /** The caller's scope and the roster filter of a view or export, or why there is none. */
+    private record Checked(Response refusal, StaffScope scope, Roster.Filter filter) {
+    }
+
+    private Checked check(String school, String grade, String requestId) {
         StaffScope scope = StaffScope.of(session, realm, auth);
         if (!scope.changesAnything()) {
-            return new Shown(answer(Response.Status.FORBIDDEN, Map.of("error", "forbidden",
-                    "error_description", "Only the students' teachers and LEA administrators may see default passwords")), null);
+            return new Checked(answer(Response.Status.FORBIDDEN, Map.of("error", "forbidden",
+                    "error_description", "Only the students' teachers and LEA administrators may see default passwords")), null, null);
         }
         Response bad = badFilters(scope, school, grade, requestId);
         if (bad != null) {
-            return new Shown(bad, null);
+            return new Checked(bad, null, null);
         }
-        List<Map<String, Object>> rows = rows(scope, school, grade, requestId);
-        shown(action, scope, school, grade, requestId, rows.size());
-        return new Shown(null, rows);
+        return new Checked(null, scope, new Roster.Filter(blank(school) ? null : school, null, false,
+                blank(grade) ? null : GradeLevel.parse(grade).orElseThrow(), blank(requestId) ? null : requestId));
+    }
+
+    private static Response badRequest(String field, String message) {
+        return answer(Response.Status.BAD_REQUEST, Map.of("error", "invalid_request", "field", field, "error_description", message));
     }
 
     /** The admin event of a view or export: who, which filter, how many students; never the defaults. */
@@ -233,38 +307,6 @@ public final class RegenerationResource {
                     "error_description", "Not a grade code"));
         }
         return null;
-    }
-
-    /**
-     * The caller's students (all, or one school's or grade's) and their defaults; with {@code requestId}, only the
-     * students whose current default that request made.
-     */
-    private List<Map<String, Object>> rows(StaffScope scope, String school, String grade, String requestId) {
-        ReadPhase.begin(session);
-        StudentDirectory directory = new StudentDirectory(session, realm, scope);
-        DefaultPasswordStore store = new DefaultPasswordStore(session);
-        StudentDirectory.Filter filter = new StudentDirectory.Filter(blank(school) ? null : school, null,
-                blank(grade) ? null : GradeLevel.parse(grade).orElseThrow());
-        Stream<UserModel> students = blank(requestId) ? directory.list(filter).stream()
-                : store.madeBy(realm, requestId).stream().map(id -> session.users().getUserById(realm, id))
-                        .filter(student -> student != null && matches(student, filter)).sorted(StudentDirectory.ROSTER_ORDER);
-        return students.filter(scope::changes).map(student -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("id", student.getId());
-                    row.put("username", student.getUsername());
-                    row.put("firstName", student.getFirstName());
-                    row.put("lastName", student.getLastName());
-                    row.put("school", student.getFirstAttribute(K12Attributes.SCHOOL_CODE));
-                    row.put("grade", student.getFirstAttribute(K12Attributes.GRADE_LEVEL));
-                    row.put("defaultPassword", store.get(realm, student.getId()).orElse(null));
-                    return row;
-                }).toList();
-    }
-
-    private static boolean matches(UserModel student, StudentDirectory.Filter filter) {
-        return (filter.school() == null || filter.school().equals(student.getFirstAttribute(K12Attributes.SCHOOL_CODE)))
-                && (filter.grade() == null || GradeLevel.parse(student.getFirstAttribute(K12Attributes.GRADE_LEVEL))
-                        .map(filter.grade()::equals).orElse(false));
     }
 
     static Map<String, Object> representation(RegenerationRequestEntity request) {

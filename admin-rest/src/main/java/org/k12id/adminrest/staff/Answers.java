@@ -23,4 +23,19 @@ public final class Answers {
     public static Response json(Response.Status status, Map<String, ?> body) {
         return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON).cacheControl(noStore()).build();
     }
+
+    /**
+     * A whole number query parameter from {@code min} to {@code max}: the default when absent or empty, null when it is
+     * anything else (the caller answers 400 naming the parameter).
+     */
+    public static Integer number(String value, int min, int max, int defaultValue) {
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
+        int number = Integer.parseInt(value);
+        return number < min || number > max ? null : number;
+    }
 }

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.k12id.adminrest.roster.Roster;
 import org.k12id.domain.K12Attributes;
 import org.k12id.domain.K12GroupAttributes;
 import org.k12id.domain.K12Roles;
@@ -97,15 +98,19 @@ public final class StaffScope {
         return all;
     }
 
-    /** Every class the caller sees: their own and every class of the PSUs they administer or audit. */
-    public List<GroupModel> visibleClasses() {
-        Map<String, GroupModel> all = new LinkedHashMap<>(classes);
-        for (String psu : readPsus()) {
-            schoolsOf(psu).flatMap(GroupModel::getSubGroupsStream).filter(StaffScope::isClass)
-                    .forEach(group -> all.putIfAbsent(group.getId(), group));
-        }
-        return all.values().stream().sorted(Comparator.comparing((GroupModel g) -> attribute(g, K12GroupAttributes.SCHOOL_CODE))
-                .thenComparing(StaffScope::className)).toList();
+    /** The students the caller sees, for the roster: their PSUs' (administered or audited) and their classes'. */
+    public Roster.Scope readRoster() {
+        return new Roster.Scope(readPsus(), classes.keySet());
+    }
+
+    /** The students the caller may change, for the roster: their administered PSUs' and their classes'. */
+    public Roster.Scope changeRoster() {
+        return new Roster.Scope(adminPsus, classes.keySet());
+    }
+
+    /** Whether the class is one of the teacher's own. */
+    public boolean ownsClass(GroupModel group) {
+        return group != null && classes.containsKey(group.getId());
     }
 
     /** The school groups of a PSU ({@code /psu-920/*}). */

@@ -1,19 +1,24 @@
 package org.k12id.adminrest.staff;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.k12id.domain.GradeLevel;
-import org.k12id.domain.K12Attributes;
+import org.k12id.adminrest.roster.Roster;
 import org.k12id.domain.K12GroupAttributes;
+import jakarta.persistence.EntityManager;
+
+import org.k12id.domain.PsuCode;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import org.keycloak.storage.UserStoragePrivateUtil;
 
 /**
  * The students a member of staff sees, filtered by school, class and grade, in the order people read a roster (last
@@ -43,38 +48,33 @@ public final class StudentDirectory {
         this.scope = scope;
     }
 
-    /** Every student the caller sees that passes the filter, in roster order. */
-    public List<UserModel> list(Filter filter) {
-        Map<String, UserModel> found = new LinkedHashMap<>();
-        candidates(filter)
-                .filter(user -> filter.school() == null || filter.school().equals(user.getFirstAttribute(K12Attributes.SCHOOL_CODE)))
-                .filter(user -> filter.grade() == null || filter.grade().equals(GradeLevel.parse(user.getFirstAttribute(K12Attributes.GRADE_LEVEL)).orElse(null)))
-                .filter(scope::sees)
-                .forEach(user -> found.putIfAbsent(user.getId(), user));
-        return found.values().stream().sorted(ROSTER_ORDER).toList();
+    /**
+     * The students of one class the caller sees, in roster order, read straight from the database (not through the
+     * user cache): the class's members through the roster, then each as a user model, for printing and voiding.
+     */
+    public List<UserModel> classMembers(GroupModel group) {
+        List<UserModel> members = new ArrayList<>();
+        UserProvider local = UserStoragePrivateUtil.userLocalStorage(session);
+        new Roster(session, realm).forEach(scope.readRoster(), rosterFilter(new Filter(null, group, null)), Roster.CHUNK,
+                students -> students.forEach(student -> {
+                    UserModel user = local.getUserById(realm, student.id());
+                    if (user != null) {
+                        members.add(user);
+                    }
+                }));
+        return members;
     }
 
-    private Stream<UserModel> candidates(Filter filter) {
-        if (filter.group() != null) {
-            return session.users().getGroupMembersStream(realm, filter.group());
-        }
-        Stream<UserModel> fromClasses = scope.teacherClasses().stream()
-                .flatMap(group -> session.users().getGroupMembersStream(realm, group));
-        Stream<UserModel> fromPsus = scope.readPsus().stream()
-                .filter(psu -> filter.school() == null || filter.school().startsWith(psu))
-                .flatMap(psu -> {
-                    Map<String, String> attributes = new HashMap<>();
-                    attributes.put(K12Attributes.PSU_CODE, psu);
-                    attributes.put(UserModel.INCLUDE_SERVICE_ACCOUNT, "false");
-                    if (filter.school() != null) {
-                        attributes.put(K12Attributes.SCHOOL_CODE, filter.school());
-                    }
-                    if (filter.grade() != null) {
-                        attributes.put(K12Attributes.GRADE_LEVEL, String.valueOf(filter.grade()));
-                    }
-                    return session.users().searchForUserStream(realm, attributes);
-                });
-        return Stream.concat(fromClasses, fromPsus);
+    /** The filter as the roster reads it. */
+    public Roster.Filter rosterFilter(Filter filter) {
+        return new Roster.Filter(filter.school(), filter.group() == null ? null : filter.group().getId(),
+                scope.ownsClass(filter.group()), filter.grade(), null);
+    }
+
+    /** The class groups among these group ids, by name (groups come from the realm cache). */
+    public List<GroupModel> classes(List<String> groupIds) {
+        return groupIds.stream().map(id -> session.groups().getGroupById(realm, id)).filter(StaffScope::isClass)
+                .sorted(Comparator.comparing(StaffScope::className)).toList();
     }
 
     /** The class groups a student belongs to, by name. */
@@ -82,14 +82,37 @@ public final class StudentDirectory {
         return student.getGroupsStream().filter(StaffScope::isClass).sorted(Comparator.comparing(StaffScope::className)).toList();
     }
 
-    /** A school's name from its group ({@code displayName}), or its code. */
+    /**
+     * Reads the names of these schools (codes) from their groups ({@code /psu-920/920304}, attribute
+     * {@code displayName}) in one query; a school without a group, or without a name, is shown by its code.
+     */
+    public void knowSchools(Collection<String> codes) {
+        List<String> unknown = codes.stream().filter(code -> code != null && !schoolNames.containsKey(code)).distinct().toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        unknown.forEach(code -> schoolNames.put(code, code));
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        for (int from = 0; from < unknown.size(); from += Roster.CHUNK) {
+            for (Object[] school : em.createQuery("select g.name, p.name, a.value from GroupEntity g join GroupEntity p on p.id = g.parentId"
+                            + " left join g.attributes a on a.name = :displayName where g.realm = :realm and g.name in :codes", Object[].class)
+                    .setParameter("displayName", K12GroupAttributes.DISPLAY_NAME).setParameter("realm", realm.getId())
+                    .setParameter("codes", unknown.subList(from, Math.min(from + Roster.CHUNK, unknown.size()))).getResultList()) {
+                String code = (String) school[0];
+                if (school[2] != null && code.length() >= 3 && PsuCode.groupName(code.substring(0, 3)).equals(school[1])) {
+                    schoolNames.put(code, (String) school[2]);
+                }
+            }
+        }
+    }
+
+    /** A school's name from its group ({@code displayName}), or its code; read once per request. */
     public String schoolName(String schoolCode) {
         if (schoolCode == null) {
             return "";
         }
-        return schoolNames.computeIfAbsent(schoolCode, code -> code.length() < 3 ? code
-                : scope.schoolsOf(code.substring(0, 3)).filter(group -> group.getName().equals(code)).findFirst()
-                        .map(group -> group.getFirstAttribute(K12GroupAttributes.DISPLAY_NAME)).orElse(code));
+        knowSchools(List.of(schoolCode));
+        return schoolNames.get(schoolCode);
     }
 
     /** The class's teacher(s) by name, from the class's {@code teacher} usernames. */

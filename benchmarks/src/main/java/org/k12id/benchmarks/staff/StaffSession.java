@@ -57,6 +57,12 @@ final class StaffSession {
         return username;
     }
 
+    /** Signs in again now, whatever the token's age; throws if the sign-in fails. */
+    void renew() throws IOException, InterruptedException {
+        token = null;
+        signIn();
+    }
+
     /** Signs in now if the token is missing or old; throws if the sign-in fails. */
     void signIn() throws IOException, InterruptedException {
         if (token == null || System.nanoTime() - tokenAt > RENEW_NANOS) {

@@ -69,7 +69,11 @@ class RegenerationKillIT {
 
     private List<JsonNode> students(String token) throws Exception {
         List<JsonNode> all = new ArrayList<>();
-        send(token, "GET", "/admin/realms/k12-demo/k12-default-passwords/students?school=920997", null).path("students").forEach(all::add);
+        JsonNode page;
+        do {
+            page = send(token, "GET", "/admin/realms/k12-demo/k12-default-passwords/students?school=920997&max=1000&first=" + all.size(), null);
+            page.path("students").forEach(all::add);
+        } while (page.path("students").size() > 0 && all.size() < page.path("total").asInt());
         return all;
     }
 

@@ -158,10 +158,15 @@ class FuzzIT {
             for (String parameter : List.of("school", "class", "grade", "first", "max")) {
                 send("GET", badges + "students?" + parameter + "=" + v, auth(null), null);
             }
+            send("GET", badges + "classes?school=" + v, auth(null), null);
             for (String parameter : value.isEmpty() ? List.<String>of() : List.of("school", "grade", "request")) {
                 // (an empty filter is no filter: a real view or export, which is rightly recorded)
                 send("GET", defaults + "students?" + parameter + "=" + v, auth(null), null);
                 send("GET", defaults + "students.csv?" + parameter + "=" + v, auth(null), null);
+            }
+            if (!value.isEmpty()) {
+                send("GET", defaults + "students?first=" + v, auth(null), null);
+                send("GET", defaults + "students?max=" + v, auth(null), null);
             }
             send("GET", defaults + "requests?psu=" + v, auth(null), null);
             send("GET", defaults + "requests/" + v, auth(null), null);
