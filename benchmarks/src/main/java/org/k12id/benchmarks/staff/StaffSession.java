@@ -32,7 +32,8 @@ final class StaffSession {
         }
     }
 
-    private static final long RENEW_NANOS = Duration.ofMinutes(2).toNanos();
+    // the demo realm's access tokens live 5 minutes: renewed after 4, so a timed phase of up to 3 minutes after a renewal has no sign-in
+    private static final long RENEW_NANOS = Duration.ofMinutes(4).toNanos();
 
     private final HttpClient http;
     private final LoginClient portal;
