@@ -38,6 +38,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -163,6 +164,32 @@ class BadgePortalBrowserIT {
             screenshot("portal-es-" + size[0] + ".png");
         }
         assertEquals("table-row", js.executeScript("return getComputedStyle(document.querySelector('#k12-rows tr')).display"));
+    }
+
+    @Test
+    @DisplayName("an auditor picks a school: its classes join the class list, and picking one lists that class's students")
+    void schoolClassesComeWithTheSchool() {
+        driver = Chromium.start();
+        driver.get(portal(""));
+        signIn("lea-auditor.920");
+        waitForRows();
+        Select classes = new Select(driver.findElement(By.id("k12-class")));
+        assertEquals(1, classes.getOptions().size(), "before a school is chosen, only \"All classes\": a county has thousands");
+        new Select(driver.findElement(By.id("k12-school"))).selectByValue("920304");
+        waitUntil(() -> new Select(driver.findElement(By.id("k12-class"))).getOptions().stream()
+                .anyMatch(option -> option.getText().startsWith("g3-5-jones")));
+        Select loaded = new Select(driver.findElement(By.id("k12-class")));
+        String jones = loaded.getOptions().stream().filter(option -> option.getText().startsWith("g3-5-jones"))
+                .findFirst().orElseThrow().getAttribute("value");
+        loaded.selectByValue(jones);
+        waitUntil(() -> {
+            List<WebElement> rows = driver.findElements(By.cssSelector("#k12-rows tr"));
+            return !rows.isEmpty() && rows.stream().allMatch(row -> row.getText().contains("g3-5-jones"));
+        });
+    }
+
+    private void waitForRows() {
+        waitUntil(() -> !driver.findElements(By.cssSelector("#k12-rows tr")).isEmpty());
     }
 
     @Test
