@@ -50,8 +50,6 @@ public final class Roster {
      * regeneration request made; null fields do not filter.
      */
     public record Filter(String school, String classId, boolean classInScope, Integer grade, String defaultsOf) {
-        public static final Filter NONE = new Filter(null, null, false, null, null);
-
         public static Filter of(String school, Integer grade) {
             return new Filter(school, null, false, grade, null);
         }

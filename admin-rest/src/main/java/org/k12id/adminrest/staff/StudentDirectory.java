@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.k12id.adminrest.roster.Roster;
-import org.k12id.domain.K12GroupAttributes;
 import jakarta.persistence.EntityManager;
 
+import org.k12id.adminrest.roster.Roster;
+import org.k12id.domain.K12GroupAttributes;
 import org.k12id.domain.PsuCode;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
@@ -22,13 +22,13 @@ import org.keycloak.storage.UserStoragePrivateUtil;
 
 /**
  * The students a member of staff sees, filtered by school, class and grade, in the order people read a roster (last
- * name, first name). Names of schools and teachers are looked up once per request.
+ * name, first name): the filter as the {@link Roster} reads it, a class's members for printing, and the names of
+ * schools and teachers shown beside them, each looked up once per request.
  */
 public final class StudentDirectory {
 
     /** What to list; null fields do not filter. */
     public record Filter(String school, GroupModel group, Integer grade) {
-        public static final Filter NONE = new Filter(null, null, null);
     }
 
     public static final Comparator<UserModel> ROSTER_ORDER = Comparator
