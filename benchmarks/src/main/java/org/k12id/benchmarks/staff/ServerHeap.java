@@ -36,6 +36,13 @@ final class ServerHeap implements AutoCloseable {
         static Segment none(String label) {
             return new Segment(label, -1, -1, 0, 0, 0, -1);
         }
+
+        /** This stretch and {@code other} as one (highest of the highs, sums of the counts). */
+        Segment and(Segment other) {
+            return new Segment(label, Math.max(maxAfterGc, other.maxAfterGc), Math.max(maxAfterFullGc, other.maxAfterFullGc),
+                    collections + other.collections, fullCollections + other.fullCollections, pauseMillis + other.pauseMillis,
+                    Math.max(maxHeap, other.maxHeap));
+        }
     }
 
     private final JMXConnector connector;

@@ -49,10 +49,13 @@ import org.k12id.benchmarks.logins.LoginClient;
  *       {@code --view-budget} seconds in all stops after at least 3 runs. A view the role may not use is timed too
  *       (its 403 is expected).</li>
  *   <li>{@code concurrency --psus 900 --badge-psu 901}: badges issued to 60 students of the badge PSU, then badge
- *       logins at {@code --badge-rate} a second from {@code --clients} clients for {@code --seconds} alone, then the
- *       same beside {@code --staff} staff (half LEA administrators, a quarter auditors, a quarter teachers) paging
- *       through the largest PSU: random pages of 50 with random filters, {@code --think-ms} between a person's
- *       clicks.</li>
+ *       logins at {@code --badge-rate} a second from {@code --clients} clients, in {@code --rounds} pairs of windows
+ *       of {@code --seconds}: alone, and beside {@code --staff} staff (half LEA administrators, a quarter auditors, a
+ *       quarter teachers) paging through the largest PSU, {@code --think-ms} between a person's clicks. The order
+ *       alternates (alone first, then beside first, ...) so that a slow stretch of a shared machine falls on both
+ *       sides; figures are pooled over the rounds and each window's server CPU is read from {@code /proc}. Paging
+ *       {@code portal} (the default): a random filter's first page, then Next three times in four, as the portal's
+ *       pager goes; {@code jump}: a random page of a random filter every time.</li>
  *   <li>{@code report}: the tables, the ratio of the largest PSU to the smallest, and the issue's targets.</li>
  * </ul>
  *
@@ -94,10 +97,19 @@ public final class StaffViewsBenchmark {
                              int over2s, Map<String, Integer> statuses, String firstFailure) {
     }
 
+    /** One window of badge logins, alone or beside the staff; times in ms, CPU in ms a second. */
+    public record Window(int round, String with, int badgeLogins, double p50, double p95, int staffPages, double serverCpuPerSecond,
+                         double benchmarkCpuPerSecond) {
+    }
+
+    /** Badge logins alone and beside the staff, in {@code rounds} pairs of windows of {@code seconds}; pooled figures. */
     public record ConcurrencyPhase(String psu, int size, String badgePsu, int clients, double badgeRate, int staff,
-                                   int thinkMillis, int seconds, LoadResult badgeAlone, LoadResult badgeWithStaff,
-                                   LoadResult staffPaging, Map<String, LoadResult> staffByFilter, HeapFigures heapAlone,
-                                   HeapFigures heapWithStaff, String aborted) {
+                                   int thinkMillis, int seconds, int rounds, LoadResult badgeAlone, LoadResult badgeWithStaff,
+                                   LoadResult staffPaging, Map<String, LoadResult> staffByFilter, List<Window> windows,
+                                   HeapFigures heapAlone, HeapFigures heapWithStaff, String aborted) {
+    }
+
+    private record Timed(List<long[]> entries, double seconds, String firstFailure) {
     }
 
     // --- set-up ---
@@ -353,9 +365,10 @@ public final class StaffViewsBenchmark {
         int staffCount = Integer.parseInt(o.getOrDefault("staff", "20"));
         int think = Integer.parseInt(o.getOrDefault("think-ms", "1000"));
         Path file = out.resolve("concurrency.json");
-        System.out.printf("%nBadge logins (%d clients, %.0f a second in all, students of PSU %s) alone for %d s, then beside %d staff "
-                + "paging through PSU %s (%,d students; %d ms between a person's clicks)%n", clients, rate, badgePsu, seconds,
-                staffCount, psu, size, think);
+        System.out.printf("%nBadge logins (%d clients, %.0f a second in all, students of PSU %s), %d rounds of %d s alone and %d s "
+                + "beside %d staff paging through PSU %s (%,d students; %d ms between a person's clicks, %s paging)%n", clients, rate,
+                badgePsu, Integer.parseInt(o.getOrDefault("rounds", "3")), seconds, seconds, staffCount, psu, size, think,
+                o.getOrDefault("paging", "portal"));
 
         // badges for 60 students of the badge PSU (PreK-5), issued through the API as its LEA administrator
         StaffSession badgeAdmin = session("lea-admin." + badgePsu);
@@ -409,58 +422,97 @@ public final class StaffViewsBenchmark {
             staff.add(s);
         }
 
+        int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
         try (ServerHeap heap = ServerHeap.attach(pid())) {
-            System.out.println("  warm-up: badge logins for 10 s");
-            badgeLoad(app, payloads, clients, rate, 10, new AtomicBoolean());
+            AtomicBoolean gone = new AtomicBoolean();
+            AtomicReference<String> staffFailure = new AtomicReference<>();
+            System.out.println("  warm-up: badge logins for 10 s, then the staff paging for 10 s");
+            badgeLoad(app, payloads, clients, rate, 10, gone);
+            staffPaging(staff, size, schools, classIds, think, 10, gone, new ConcurrentHashMap<>(), new AtomicReference<>());
             if (heap != null) {
                 heap.liveNow();
-                heap.begin("badge logins alone");
             }
-            LoadResult alone = badgeLoad(app, payloads, clients, rate, seconds, new AtomicBoolean());
-            print(alone);
-            HeapFigures heapAlone = heap == null ? null : HeapFigures.of(heap.end(), heap.liveNow());
-            if (heap != null) {
-                heap.begin("badge logins beside staff paging");
-            }
-            // fresh tokens, one sign-in after another, before the timed minute: no sign-in falls inside it. (Ten
-            // sign-ins of one account in the same second make Keycloak's brute-force detection lock it briefly.)
-            for (StaffSession s : staff) {
-                s.renew();
-            }
-            AtomicBoolean gone = new AtomicBoolean();
+            // alone and beside the staff in turn (alone first in odd rounds, beside first in even ones), so that a slow
+            // stretch of this shared machine falls on both sides rather than on one
+            List<long[]> aloneEntries = new ArrayList<>();
+            List<long[]> besideEntries = new ArrayList<>();
+            List<long[]> paged = new ArrayList<>();
             Map<String, List<long[]>> byFilter = new ConcurrentHashMap<>();
-            ExecutorService staffPool = Executors.newFixedThreadPool(staffCount);
-            List<Future<List<long[]>>> staffResults = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-            AtomicReference<String> staffFailure = new AtomicReference<>();
-            for (int i = 0; i < staffCount; i++) {
-                StaffSession s = staff.get(i);
-                boolean isTeacher = s.username().startsWith("t.");
-                staffResults.add(staffPool.submit(() -> page(s, isTeacher, size, schools, classIds, think, deadline, gone,
-                        byFilter, staffFailure)));
+            List<Window> windows = new ArrayList<>();
+            ServerHeap.Segment heapAlone = null;
+            ServerHeap.Segment heapBeside = null;
+            String aloneFailure = null;
+            String besideFailure = null;
+            double aloneSeconds = 0;
+            double besideSeconds = 0;
+            for (int round = 1; round <= rounds && !gone.get(); round++) {
+                for (boolean withStaff : round % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                    if (gone.get()) {
+                        break;
+                    }
+                    if (withStaff) {
+                        // fresh tokens, one sign-in after another, before the window: no sign-in falls inside it. (Ten
+                        // sign-ins of one account in the same second make Keycloak's brute-force detection lock it.)
+                        for (StaffSession s : staff) {
+                            s.renew();
+                        }
+                    }
+                    if (heap != null) {
+                        heap.begin(withStaff ? "badge logins beside staff paging" : "badge logins alone");
+                    }
+                    long serverCpu = serverCpuMillis();
+                    long ownCpu = ownCpuMillis();
+                    long began = System.nanoTime();
+                    ExecutorService staffRun = Executors.newSingleThreadExecutor();
+                    Future<List<long[]>> staffDone = withStaff
+                            ? staffRun.submit(() -> staffPaging(staff, size, schools, classIds, think, seconds, gone, byFilter, staffFailure))
+                            : null;
+                    Timed badge = badgeLoad(app, payloads, clients, rate, seconds, gone);
+                    List<long[]> pages = staffDone == null ? List.of() : staffDone.get();
+                    staffRun.shutdown();
+                    double elapsed = (System.nanoTime() - began) / 1e9;
+                    double serverCpuPerSecond = serverCpu < 0 ? -1 : (serverCpuMillis() - serverCpu) / elapsed;
+                    double ownCpuPerSecond = (ownCpuMillis() - ownCpu) / elapsed;
+                    ServerHeap.Segment segment = heap == null ? null : heap.end();
+                    LoadResult window = load("badge logins", badge.entries(), badge.seconds(), badge.firstFailure());
+                    windows.add(new Window(round, withStaff ? "beside the staff" : "alone", window.count(), window.p50(), window.p95(),
+                            pages.size(), serverCpuPerSecond, ownCpuPerSecond));
+                    System.out.printf("  round %d, %-16s badge logins %5d  p50 %6.1f  p95 %6.1f ms   staff pages %5d   server CPU %5.0f ms/s"
+                                    + "   this benchmark's CPU %5.0f ms/s%n", round, withStaff ? "beside the staff" : "alone", window.count(),
+                            window.p50(), window.p95(), pages.size(), serverCpuPerSecond, ownCpuPerSecond);
+                    if (withStaff) {
+                        besideEntries.addAll(badge.entries());
+                        besideSeconds += badge.seconds();
+                        besideFailure = besideFailure == null ? badge.firstFailure() : besideFailure;
+                        paged.addAll(pages);
+                        heapBeside = heapBeside == null ? segment : segment == null ? heapBeside : heapBeside.and(segment);
+                    } else {
+                        aloneEntries.addAll(badge.entries());
+                        aloneSeconds += badge.seconds();
+                        aloneFailure = aloneFailure == null ? badge.firstFailure() : aloneFailure;
+                        heapAlone = heapAlone == null ? segment : segment == null ? heapAlone : heapAlone.and(segment);
+                    }
+                }
             }
-            LoadResult withStaff = badgeLoad(app, payloads, clients, rate, seconds, gone);
-            List<long[]> all = new ArrayList<>();
-            for (Future<List<long[]>> f : staffResults) {
-                all.addAll(f.get());
-            }
-            staffPool.shutdown();
-            LoadResult paging = load("staff paging (GET students)", all, seconds, staffFailure.get());
+            LoadResult alone = load("badge logins", aloneEntries, aloneSeconds, aloneFailure);
+            LoadResult withStaff = load("badge logins", besideEntries, besideSeconds, besideFailure);
+            LoadResult paging = load("staff paging (GET students)", paged, besideSeconds, staffFailure.get());
             Map<String, LoadResult> filters = new TreeMap<>();
-            byFilter.forEach((k, v) -> filters.put(k, load(k, v, seconds, null)));
+            double pagingSeconds = besideSeconds;
+            byFilter.forEach((k, v) -> filters.put(k, load(k, v, pagingSeconds, null)));
+            print(alone);
             print(withStaff);
             print(paging);
             filters.values().forEach(StaffViewsBenchmark::print);
             if (!answers()) {
                 gone.set(true); // died with requests in flight (they fail with a closed connection, not a refused one)
             }
-            HeapFigures heapWith = null;
-            if (heap != null && !gone.get()) {
-                heapWith = HeapFigures.of(heap.end(), heap.liveNow());
-            }
+            long live = heap != null && !gone.get() ? heap.liveNow() : -1;
+            HeapFigures heapAloneFigures = heapAlone == null ? null : HeapFigures.of(heapAlone, -1);
+            HeapFigures heapWithFigures = heapBeside == null || gone.get() ? null : HeapFigures.of(heapBeside, live);
             String aborted = gone.get() ? "the server stopped answering (died) during the staff paging" : null;
-            write(file, new ConcurrencyPhase(psu, size, badgePsu, clients, rate, staffCount, think, seconds, alone, withStaff,
-                    paging, filters, heapAlone, heapWith, aborted));
+            write(file, new ConcurrencyPhase(psu, size, badgePsu, clients, rate, staffCount, think, seconds, rounds, alone, withStaff,
+                    paging, filters, windows, heapAloneFigures, heapWithFigures, aborted));
             if (aborted != null) {
                 System.out.println("  ABORTED: " + aborted);
             }
@@ -468,16 +520,52 @@ public final class StaffViewsBenchmark {
         }
     }
 
+    /** The server's CPU time so far (user and system, all threads), ms; -1 where /proc cannot tell. */
+    private long serverCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** This benchmark's own CPU time so far (it shares the machine with the server), ms. */
+    private static long ownCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
+    }
+
+    /** The staff paging for {@code seconds}, every member of staff at once; entries {nanos, status}. */
+    private List<long[]> staffPaging(List<StaffSession> staff, int size, List<String> schools, List<String> classIds, int think,
+                                     int seconds, AtomicBoolean gone, Map<String, List<long[]>> byFilter,
+                                     AtomicReference<String> firstFailure) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(staff.size());
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Future<List<long[]>>> results = new ArrayList<>();
+        for (StaffSession s : staff) {
+            boolean isTeacher = s.username().startsWith("t.");
+            results.add(pool.submit(() -> page(s, isTeacher, size, schools, classIds, think, deadline, gone, byFilter, firstFailure)));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<List<long[]>> f : results) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        return all;
+    }
+
     private boolean abort(Path file, String psu, int size, String badgePsu, int clients, double rate, int staff, int think,
                           int seconds, String why) throws IOException {
         System.out.println("  ABORTED: " + why);
-        write(file, new ConcurrencyPhase(psu, size, badgePsu, clients, rate, staff, think, seconds, null, null, null, Map.of(),
-                null, null, why));
+        write(file, new ConcurrencyPhase(psu, size, badgePsu, clients, rate, staff, think, seconds, 0, null, null, null, Map.of(),
+                List.of(), null, null, why));
         return false;
     }
 
     /** Badge logins from {@code clients} clients at {@code rate} a second in all; entries {nanos, status (200 or 0)}. */
-    private LoadResult badgeLoad(LoginClient app, List<String> payloads, int clients, double rate,
+    private Timed badgeLoad(LoginClient app, List<String> payloads, int clients, double rate,
                                  int seconds, AtomicBoolean gone) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
@@ -521,7 +609,7 @@ public final class StaffViewsBenchmark {
             all.addAll(f.get());
         }
         pool.shutdown();
-        return load("badge logins", all, (System.nanoTime() - start) / 1e9, firstFailure.get());
+        return new Timed(all, (System.nanoTime() - start) / 1e9, firstFailure.get());
     }
 
     /** One member of staff paging until the deadline; entries {nanos, status}. */
@@ -531,31 +619,48 @@ public final class StaffViewsBenchmark {
         List<long[]> done = new ArrayList<>();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Thread.sleep(random.nextInt(Math.max(1, think) + 1)); // people do not click in step
+        // "portal": a filter's first page, then Next (three times in four) to its end, as the portal's pager goes;
+        // "jump": every request a random page of a random filter, anywhere in the list (as a script could)
+        boolean jump = o.getOrDefault("paging", "portal").equals("jump");
+        String filter = null;
+        String base = null;
+        int next = 0;
         while (System.nanoTime() < deadline && !gone.get()) {
-            String filter;
             String query;
-            switch (random.nextInt(4)) {
-                case 0 -> {
-                    filter = "whole scope";
-                    query = "first=" + (teacher ? 0 : 50 * random.nextInt(Math.max(1, size / 50)));
+            if (filter != null && !jump && next > 0) {
+                query = base + "first=" + next;
+            } else {
+                switch (random.nextInt(4)) {
+                    case 0 -> {
+                        filter = "whole scope";
+                        base = "";
+                        next = teacher ? 0 : 50 * random.nextInt(Math.max(1, size / 50));
+                    }
+                    case 1 -> {
+                        filter = "one school";
+                        base = "school=" + schools.get(random.nextInt(schools.size())) + "&";
+                        next = teacher ? 0 : 50 * random.nextInt(10);
+                    }
+                    case 2 -> {
+                        filter = "one grade";
+                        base = "grade=" + (random.nextInt(16) - 3) + "&";
+                        next = teacher ? 0 : 50 * random.nextInt(Math.max(1, size / 16 / 50));
+                    }
+                    default -> {
+                        filter = teacher ? "whole scope" : "one class";
+                        base = teacher ? "" : "class=" + classIds.get(random.nextInt(classIds.size())) + "&";
+                        next = 0;
+                    }
                 }
-                case 1 -> {
-                    filter = "one school";
-                    query = "school=" + schools.get(random.nextInt(schools.size())) + "&first=" + (teacher ? 0 : 50 * random.nextInt(10));
+                if (!jump) {
+                    next = 0;
                 }
-                case 2 -> {
-                    filter = "one grade";
-                    query = "grade=" + (random.nextInt(16) - 3) + "&first=" + (teacher ? 0 : 50 * random.nextInt(Math.max(1, size / 16 / 50)));
-                }
-                default -> {
-                    filter = teacher ? "whole scope" : "one class";
-                    query = teacher ? "first=0" : "class=" + classIds.get(random.nextInt(classIds.size())) + "&first=0";
-                }
+                query = base + "first=" + next;
             }
             StaffSession.Call call = s.get("k12-badges/students?" + query + "&max=50");
             long[] entry = {call.nanos(), call.status()};
             done.add(entry);
-            byFilter.computeIfAbsent("staff paging: " + filter + (teacher ? " (teachers)" : ""),
+            byFilter.computeIfAbsent("staff paging: " + filter + (teacher ? " (teachers)" : !jump && next > 0 ? ", next pages" : ""),
                     k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(entry);
             if (call.status() != 200) {
                 firstFailure.compareAndSet(null, describe(call) + " (" + s.username() + ", " + query + ")");
@@ -563,9 +668,18 @@ public final class StaffViewsBenchmark {
             if (call.serverGone()) {
                 gone.set(true);
             }
+            next = call.status() == 200 && random.nextInt(4) > 0 && next + 50 < total(call.body()) ? next + 50 : 0;
             Thread.sleep(think);
         }
         return done;
+    }
+
+    private static long total(String listing) {
+        try {
+            return JSON.readTree(listing).path("total").asLong();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static LoadResult load(String name, List<long[]> entries, double seconds, String firstFailure) {
@@ -674,9 +788,10 @@ public final class StaffViewsBenchmark {
         if (Files.exists(concurrency)) {
             ConcurrencyPhase c = JSON.readValue(concurrency.toFile(), ConcurrencyPhase.class);
             System.out.println();
-            System.out.printf("Badge logins (%d clients, %.0f a second in all, students of PSU %s), %d s alone, then %d s beside %d staff "
-                            + "paging through PSU %s (%,d students), %d ms between a person's clicks%n%n", c.clients(), c.badgeRate(),
-                    c.badgePsu(), c.seconds(), c.seconds(), c.staff(), c.psu(), c.size(), c.thinkMillis());
+            System.out.printf("Badge logins (%d clients, %.0f a second in all, students of PSU %s), %d rounds of %d s alone and %d s beside "
+                            + "%d staff paging through PSU %s (%,d students), %d ms between a person's clicks; figures pooled over the "
+                            + "rounds%n%n", c.clients(), c.badgeRate(), c.badgePsu(), c.rounds(), c.seconds(), c.seconds(), c.staff(), c.psu(),
+                    c.size(), c.thinkMillis());
             System.out.println("| requests | done | per second | p50 ms | p95 ms | max ms | other than 200 | over 2 s or failed |");
             System.out.println("|---|---|---|---|---|---|---|---|");
             List<LoadResult> loads = new ArrayList<>();
@@ -697,8 +812,25 @@ public final class StaffViewsBenchmark {
                         ms(r.p95()), ms(r.max()), r.count() - r.statuses().getOrDefault("200", 0), r.over2s());
             }
             if (c.badgeAlone() != null && c.badgeWithStaff() != null) {
-                System.out.printf("%nBadge login p95 beside the staff / alone: %.2fx (target: at most 1.20x)%n",
+                System.out.printf("%nBadge login p95 beside the staff / alone, pooled over the rounds: %.2fx (target: at most 1.20x)%n",
                         c.badgeWithStaff().p95() / c.badgeAlone().p95());
+            }
+            if (c.windows() != null && !c.windows().isEmpty()) {
+                System.out.println();
+                System.out.println("| round | badge logins | done | p50 ms | p95 ms | staff pages | server CPU, ms a second | this benchmark's CPU, ms a second |");
+                System.out.println("|---|---|---|---|---|---|---|---|");
+                for (Window w : c.windows()) {
+                    System.out.printf("| %d | %s | %d | %s | %s | %d | %.0f | %.0f |%n", w.round(), w.with(), w.badgeLogins(), ms(w.p50()),
+                            ms(w.p95()), w.staffPages(), w.serverCpuPerSecond(), w.benchmarkCpuPerSecond());
+                }
+                StringBuilder ratios = new StringBuilder();
+                for (int round = 1; round <= c.rounds(); round++) {
+                    int r = round;
+                    double aloneP95 = c.windows().stream().filter(w -> w.round() == r && w.with().equals("alone")).mapToDouble(Window::p95).findFirst().orElse(Double.NaN);
+                    double besideP95 = c.windows().stream().filter(w -> w.round() == r && !w.with().equals("alone")).mapToDouble(Window::p95).findFirst().orElse(Double.NaN);
+                    ratios.append(ratios.length() == 0 ? "" : ", ").append(String.format("%.2fx", besideP95 / aloneP95));
+                }
+                System.out.printf("%nBadge login p95 beside / alone, round by round: %s%n", ratios);
             }
             loads.stream().filter(r -> r.firstFailure() != null).forEach(r -> System.out.printf("First failure, %s: %s%n", r.name(), r.firstFailure()));
             System.out.println();
