@@ -54,19 +54,13 @@ final class BadgePrinting {
 
     /** Whether badges are on for this student: enabled, in the badge step's grades, and not opted out by the PSU. */
     boolean allowed(UserModel student) {
-        String psu = student.getFirstAttribute(K12Attributes.PSU_CODE);
-        Set<Integer> optedOut;
-        try {
-            optedOut = psu == null ? Set.of() : BadgeOptOuts.parse(realm.getAttribute(BadgeOptOuts.attribute(psu)));
-        } catch (IllegalArgumentException malformedPsu) {
-            optedOut = Set.of();
-        }
+        Set<Integer> optedOut = BadgeOptOuts.of(realm, student.getFirstAttribute(K12Attributes.PSU_CODE));
         return config.eligibility().allows(student.isEnabled(), student.getFirstAttribute(K12Attributes.GRADE_LEVEL), optedOut);
     }
 
     /** The same, for a student read through the roster. */
     boolean allowed(Roster.Student student) {
-        Set<Integer> optedOut = student.psu() == null ? Set.of() : BadgeOptOuts.parse(realm.getAttribute(BadgeOptOuts.attribute(student.psu())));
+        Set<Integer> optedOut = BadgeOptOuts.of(realm, student.psu());
         return config.eligibility().allows(student.enabled(), student.grade() == null ? null : String.valueOf(student.grade()), optedOut);
     }
 

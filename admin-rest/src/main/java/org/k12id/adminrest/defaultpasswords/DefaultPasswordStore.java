@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
-import org.k12id.authenticators.badge.BadgeSeal;
+import org.k12id.authenticators.sealing.SealedSecrets;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.crypto.Algorithm;
@@ -45,7 +45,7 @@ public final class DefaultPasswordStore {
         }
         entity.setRealmId(realm.getId());
         entity.setKid(key.getKid());
-        entity.setSealed(BadgeSeal.seal(key.getSecretKey(), password.getBytes(StandardCharsets.UTF_8), binding(userId)));
+        entity.setSealed(SealedSecrets.seal(key.getSecretKey(), password.getBytes(StandardCharsets.UTF_8), binding(userId)));
         entity.setRequestId(requestId);
         entity.setCreatedAt(Time.currentTimeMillis());
         if (created) {
@@ -60,7 +60,7 @@ public final class DefaultPasswordStore {
             return Optional.empty();
         }
         KeyWrapper key = session.keys().getKey(realm, entity.getKid(), KeyUse.ENC, Algorithm.AES);
-        return BadgeSeal.open(key == null ? null : key.getSecretKey(), entity.getSealed(), binding(userId))
+        return SealedSecrets.open(key == null ? null : key.getSecretKey(), entity.getSealed(), binding(userId))
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
@@ -77,7 +77,7 @@ public final class DefaultPasswordStore {
                 continue;
             }
             KeyWrapper key = session.keys().getKey(realm, (String) entity[2], KeyUse.ENC, Algorithm.AES);
-            BadgeSeal.open(key == null ? null : key.getSecretKey(), (String) entity[3], binding(userId))
+            SealedSecrets.open(key == null ? null : key.getSecretKey(), (String) entity[3], binding(userId))
                     .ifPresent(bytes -> found.put(userId, new String(bytes, StandardCharsets.UTF_8)));
         }
         return found;

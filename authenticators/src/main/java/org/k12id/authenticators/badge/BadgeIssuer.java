@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import javax.crypto.SecretKey;
 
+import org.k12id.authenticators.sealing.SealedSecrets;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
@@ -37,7 +38,7 @@ public final class BadgeIssuer {
         long now = Time.currentTimeMillis();
         KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.ENC, Algorithm.AES);
         String kid = key == null || key.getSecretKey() == null ? null : key.getKid();
-        String sealed = kid == null ? null : BadgeSeal.seal(key.getSecretKey(), secret, BadgeSeal.binding(student.getId(), version));
+        String sealed = kid == null ? null : SealedSecrets.seal(key.getSecretKey(), secret, binding(student.getId(), version));
         provider(session).createCredential(realm, student, BadgeCredentialModel.create(secret, version, now, kid, sealed));
         return new Issued(new BadgePayload(id, secret).encode(), version, now);
     }
@@ -55,7 +56,7 @@ public final class BadgeIssuer {
         }
         KeyWrapper key = session.keys().getKey(realm, badge.sealKid(), KeyUse.ENC, Algorithm.AES);
         SecretKey secretKey = key == null ? null : key.getSecretKey();
-        return BadgeSeal.open(secretKey, badge.sealedSecret(), BadgeSeal.binding(student.getId(), badge.data().version()))
+        return SealedSecrets.open(secretKey, badge.sealedSecret(), binding(student.getId(), badge.data().version()))
                 .filter(badge::matches)
                 .map(secret -> new Issued(new BadgePayload(uuid(student), secret).encode(),
                         badge.data().version(), badge.data().issuedAt()));
@@ -91,5 +92,10 @@ public final class BadgeIssuer {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("badges need an account stored in Keycloak itself", e);
         }
+    }
+
+    /** What a badge's sealed secret is bound to: the student and the badge version. */
+    static String binding(String userId, int version) {
+        return "k12-badge:" + userId + ":" + version;
     }
 }

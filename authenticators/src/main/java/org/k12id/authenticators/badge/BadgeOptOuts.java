@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.k12id.domain.GradeLevel;
 import org.k12id.domain.PsuCode;
+import org.keycloak.models.RealmModel;
 
 /**
  * A PSU's opt-out of badges for some grades, kept in the realm's own attributes ({@code k12.badge.optOut.<PSU>} =
@@ -18,6 +19,23 @@ public final class BadgeOptOuts {
     static final Set<Integer> ALL = Set.copyOf(GradeLevel.CODES);
 
     private BadgeOptOuts() {
+    }
+
+    /**
+     * The grades a PSU has opted out of badges, read from the realm; empty for a value that is not a PSU code (no PSU
+     * stores anything under it).
+     */
+    public static Set<Integer> of(RealmModel realm, String psuCode) {
+        return PsuCode.isWellFormed(psuCode) ? parse(realm.getAttribute(attribute(psuCode))) : Set.of();
+    }
+
+    /** Stores a PSU's opted-out grades in the realm; an empty set removes the attribute. */
+    public static void store(RealmModel realm, String psuCode, Set<Integer> grades) {
+        if (grades.isEmpty()) {
+            realm.removeAttribute(attribute(psuCode));
+        } else {
+            realm.setAttribute(attribute(psuCode), format(grades));
+        }
     }
 
     public static String attribute(String psuCode) {

@@ -1,5 +1,6 @@
 package org.k12id.authenticators.badge;
 
+import org.k12id.authenticators.AuthNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.models.KeycloakSession;
@@ -13,7 +14,7 @@ final class NotBadgeLoginCondition implements ConditionalAuthenticator {
 
     @Override
     public boolean matchCondition(AuthenticationFlowContext context) {
-        return !"true".equals(context.getAuthenticationSession().getAuthNote(UsernameOrBadgeForm.BADGE_NOTE));
+        return !"true".equals(context.getAuthenticationSession().getAuthNote(AuthNotes.BADGE));
     }
 
     @Override

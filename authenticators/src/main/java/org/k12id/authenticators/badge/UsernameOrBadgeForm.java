@@ -6,8 +6,8 @@ import java.util.Set;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.k12id.authenticators.AuthNotes;
 import org.k12id.authenticators.LoginMethod;
-import org.k12id.authenticators.password.NonDisclosingPasswordFormFactory;
 import org.k12id.domain.K12Attributes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -34,7 +34,6 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
     static final String BADGE_FIELD = "k12_badge";
     static final String FAILED = "k12.badge.failed";
     /** Auth note set when the login used a badge; read by {@link NotBadgeLoginCondition}. */
-    static final String BADGE_NOTE = "k12.badge";
     static final String EVENT_METHOD = "k12_login_method";
 
     UsernameOrBadgeForm(KeycloakSession session) {
@@ -48,7 +47,7 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
         Optional<String> badge = camera != null ? Optional.of(ScannedText.badgeAttempt(camera).orElse(camera))
                 : ScannedText.badgeAttempt(form.getFirst("username"));
         if (badge.isPresent()) {
-            context.getAuthenticationSession().removeAuthNote(NonDisclosingPasswordFormFactory.NO_ACCOUNT_NOTE);
+            context.getAuthenticationSession().removeAuthNote(AuthNotes.NO_ACCOUNT);
             badgeLogin(context, badge.get());
             return;
         }
@@ -84,7 +83,7 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
             return;
         }
         context.setUser(student);
-        context.getAuthenticationSession().setAuthNote(BADGE_NOTE, "true");
+        context.getAuthenticationSession().setAuthNote(AuthNotes.BADGE, "true");
         context.getAuthenticationSession().setUserSessionNote(LoginMethod.NOTE, LoginMethod.BADGE);
         context.success(BadgeCredentialModel.TYPE);
     }
@@ -92,8 +91,7 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
     private boolean valid(AuthenticationFlowContext context, UserModel student, BadgePayload payload) {
         BadgeConfig config = BadgeConfig.of(context.getAuthenticatorConfig());
         String psu = student.getFirstAttribute(K12Attributes.PSU_CODE);
-        Set<Integer> optedOut = psu == null ? Set.of()
-                : BadgeOptOuts.parse(context.getRealm().getAttribute(BadgeOptOuts.ATTRIBUTE_PREFIX + psu));
+        Set<Integer> optedOut = BadgeOptOuts.of(context.getRealm(), psu);
         boolean eligible = config.eligibility().allows(student.isEnabled(),
                 student.getFirstAttribute(K12Attributes.GRADE_LEVEL), optedOut);
         BadgeCredentialModel badge = BadgeIssuer.current(student);
@@ -139,13 +137,13 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
             user = null;
         }
         if (user != null && user.isEnabled() && AuthenticatorUtils.getDisabledByBruteForceEventError(context, user) == null) {
-            context.getAuthenticationSession().removeAuthNote(NonDisclosingPasswordFormFactory.NO_ACCOUNT_NOTE);
+            context.getAuthenticationSession().removeAuthNote(AuthNotes.NO_ACCOUNT);
             context.getAuthenticationSession().removeAuthNote(USERNAME_HIDDEN);
             return validateUser(context, formData);
         }
         context.clearUser();
         context.getAuthenticationSession().setAuthNote(ATTEMPTED_USERNAME, username);
-        context.getAuthenticationSession().setAuthNote(NonDisclosingPasswordFormFactory.NO_ACCOUNT_NOTE, "true");
+        context.getAuthenticationSession().setAuthNote(AuthNotes.NO_ACCOUNT, "true");
         // the password page then names the attempted username with "Start Over", as it does for a real account
         context.getAuthenticationSession().setAuthNote(USERNAME_HIDDEN, "true");
         return true;

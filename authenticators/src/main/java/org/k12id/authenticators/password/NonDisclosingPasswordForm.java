@@ -2,6 +2,7 @@ package org.k12id.authenticators.password;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import org.k12id.authenticators.AuthNotes;
 import org.k12id.authenticators.LoginMethod;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -26,7 +27,7 @@ final class NonDisclosingPasswordForm extends PasswordForm {
 
     private static boolean noAccount(AuthenticationFlowContext context) {
         return context.getUser() == null
-                && "true".equals(context.getAuthenticationSession().getAuthNote(NonDisclosingPasswordFormFactory.NO_ACCOUNT_NOTE));
+                && "true".equals(context.getAuthenticationSession().getAuthNote(AuthNotes.NO_ACCOUNT));
     }
 
     @Override

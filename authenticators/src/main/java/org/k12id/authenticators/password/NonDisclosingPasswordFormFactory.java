@@ -14,7 +14,6 @@ public final class NonDisclosingPasswordFormFactory extends AuthenticatorFactory
 
     public static final String ID = "k12-password-form";
     /** Auth note set by the username step: the username typed is no usable account. */
-    public static final String NO_ACCOUNT_NOTE = "k12.noAccount";
 
     @Override
     public String getId() {

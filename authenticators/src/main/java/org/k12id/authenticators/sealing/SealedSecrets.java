@@ -1,4 +1,4 @@
-package org.k12id.authenticators.badge;
+package org.k12id.authenticators.sealing;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +12,18 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * A badge secret sealed with AES-GCM so that the same badge can be printed again. The key is the realm's own AES key
- * (Keycloak's "aes-generated" key provider, rotatable in the admin console); the associated data binds the sealed
- * secret to one student and one badge version, so a sealed value copied to another credential does not open.
+ * Secrets sealed with AES-GCM where they must be read back (a badge printed again, a default password handed out).
+ * The key is the realm's own AES key (Keycloak's "aes-generated" key provider, rotatable in the admin console); the
+ * associated data ({@code boundTo}) binds a sealed secret to what it belongs to (a student and badge version, a student
+ * and request), so a sealed value copied elsewhere does not open.
  */
-public final class BadgeSeal {
+public final class SealedSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private BadgeSeal() {
+    private SealedSecrets() {
     }
 
     public static String seal(SecretKey key, byte[] secret, String boundTo) {
@@ -35,11 +36,11 @@ public final class BadgeSeal {
             byte[] sealed = cipher.doFinal(secret);
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot seal a badge secret with the realm's AES key", e);
+            throw new IllegalStateException("cannot seal a secret with the realm's AES key", e);
         }
     }
 
-    /** The secret, or empty when the value was not sealed with this key for this student and version. */
+    /** The secret, or empty when the value was not sealed with this key and bound to {@code boundTo}. */
     public static Optional<byte[]> open(SecretKey key, String sealed, String boundTo) {
         if (key == null || sealed == null) {
             return Optional.empty();
@@ -56,10 +57,5 @@ public final class BadgeSeal {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** What a sealed secret is bound to: the student and the badge version. */
-    public static String binding(String userId, int version) {
-        return "k12-badge:" + userId + ":" + version;
     }
 }
