@@ -7,8 +7,6 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /** Adds the regeneration requests' and the sealed default passwords' tables to Keycloak's database, created and updated by the pack's Liquibase changelog. */
 public final class DefaultPasswordsJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
@@ -45,17 +43,9 @@ public final class DefaultPasswordsJpaEntityProviderFactory implements JpaEntity
     public void init(Config.Scope config) {
     }
 
-    /** Defaults go with their student, and with their realm. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(event -> {
-            if (event instanceof UserModel.UserRemovedEvent removed) {
-                new DefaultPasswordStore(removed.getKeycloakSession()).remove(removed.getUser().getId());
-            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                new DefaultPasswordStore(removed.getKeycloakSession()).removeRealm(removed.getRealm().getId());
-                TargetedStudents.forgetRealm(removed.getKeycloakSession(), removed.getRealm().getId());
-            }
-        });
+        factory.register(new DefaultPasswordCleanup());
     }
 
     @Override

@@ -1,19 +1,18 @@
 package org.k12id.adminrest.defaultpasswords;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
+import org.k12id.adminrest.persistence.Jpa;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -48,10 +47,23 @@ public final class RegenerationWorker {
         this.requestId = requestId;
     }
 
-    /** Starts working the request on this node, in the background, if it can be claimed. */
+    /**
+     * The one way work starts: once the session's transaction has committed (the request's row is then visible to the
+     * worker's own transactions), on this node, in the background, if the request can be claimed.
+     */
     public static void start(KeycloakSession session, String requestId) {
+        ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).submit(() -> run(factory, requestId));
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                executor.submit(() -> run(factory, requestId));
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
     }
 
     /** Works the request here if it can be claimed (the caller's thread). */
@@ -62,8 +74,7 @@ public final class RegenerationWorker {
     /** Every unfinished request whose node is gone (or that no node started in time), claimed and worked here. */
     public static void resumeAbandoned(KeycloakSession session) {
         long now = Time.currentTimeMillis();
-        List<RegenerationRequestEntity> open = em(session).createNamedQuery("k12RegenUnfinished", RegenerationRequestEntity.class)
-                .getResultList();
+        List<RegenerationRequestEntity> open = new RegenerationRequests(session).unfinished();
         for (RegenerationRequestEntity request : open) {
             if (request.getHeartbeatAt() == null || now - request.getHeartbeatAt() > STALE_MILLIS) {
                 start(session, request.getId());
@@ -89,9 +100,9 @@ public final class RegenerationWorker {
         } catch (RuntimeException e) {
             LOG.warnf("Default password request %s stopped: %s", requestId, e.getClass().getSimpleName());
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                RegenerationRequestEntity request = em(session).find(RegenerationRequestEntity.class, requestId);
+                RegenerationRequestEntity request = new RegenerationRequests(session).find(requestId);
                 if (request != null && NODE.equals(request.getOwnerNode())) {
-                    TargetedStudents.forget(em(session), requestId);
+                    TargetedStudents.forget(Jpa.em(session), requestId);
                     request.setStatus(RegenerationStatus.FAILED.code());
                     request.setFailure(e.getClass().getSimpleName());
                     request.setFinishedAt(Time.currentTimeMillis());
@@ -103,7 +114,7 @@ public final class RegenerationWorker {
     /** Takes the request for this node; false when it is finished or another live node has it. */
     private boolean claim() {
         return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-            RegenerationRequestEntity request = em(session).find(RegenerationRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+            RegenerationRequestEntity request = new RegenerationRequests(session).lock(requestId);
             if (request == null) {
                 return false;
             }
@@ -122,7 +133,7 @@ public final class RegenerationWorker {
                 return false;
             }
             if (queued) {
-                request.setTargeted(new TargetedStudents(session, realm, form(request)).record(requestId));
+                request.setTargeted(new TargetedStudents(session, realm, RegenerationRequests.form(request)).record(requestId));
                 request.setStartedAt(now);
             }
             request.setStatus(RegenerationStatus.RUNNING.code());
@@ -141,10 +152,10 @@ public final class RegenerationWorker {
                 RegenerationRequestEntity request = owned(session);
                 RealmModel realm = session.realms().getRealm(request.getRealmId());
                 session.getContext().setRealm(realm);
-                RegenerationForm form = form(request);
-                List<String> ids = TargetedStudents.next(em(session), requestId, request.getCursorUserId(), CHUNK);
+                RegenerationForm form = RegenerationRequests.form(request);
+                List<String> ids = TargetedStudents.next(Jpa.em(session), requestId, request.getCursorUserId(), CHUNK);
                 if (ids.isEmpty()) {
-                    TargetedStudents.forget(em(session), requestId);
+                    TargetedStudents.forget(Jpa.em(session), requestId);
                     request.setStatus(RegenerationStatus.COMPLETED.code());
                     request.setFinishedAt(Time.currentTimeMillis());
                     return;
@@ -176,7 +187,7 @@ public final class RegenerationWorker {
                 RegenerationRequestEntity request = owned(session);
                 RealmModel realm = session.realms().getRealm(request.getRealmId());
                 session.getContext().setRealm(realm);
-                record(request, apply(session, realm, new Regenerator(session, realm, RANDOM), form(request), id));
+                record(request, apply(session, realm, new Regenerator(session, realm, RANDOM), RegenerationRequests.form(request), id));
                 request.setCursorUserId(id);
                 request.setHeartbeatAt(Time.currentTimeMillis());
             });
@@ -226,7 +237,7 @@ public final class RegenerationWorker {
 
     /** The request, locked, if this node still owns it. */
     private RegenerationRequestEntity owned(KeycloakSession session) {
-        RegenerationRequestEntity request = em(session).find(RegenerationRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+        RegenerationRequestEntity request = new RegenerationRequests(session).lock(requestId);
         if (request == null || !NODE.equals(request.getOwnerNode())
                 || !RegenerationStatus.RUNNING.code().equals(request.getStatus())) {
             throw new IllegalStateException("request no longer owned by this node");
@@ -234,17 +245,4 @@ public final class RegenerationWorker {
         return request;
     }
 
-    static RegenerationForm form(RegenerationRequestEntity request) {
-        return new RegenerationForm(request.getPsuCode(), RegenerationForm.list(request.getCampusCodes()),
-                RegenerationForm.list(request.getGradeLevels()).stream().map(Integer::valueOf).toList(),
-                request.isResetPasswords(), request.isForceChange(), request.getComments());
-    }
-
-    static EntityManager em(KeycloakSession session) {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
-    }
-
-    static String csv(List<?> values) {
-        return String.join(",", Arrays.stream(values.toArray()).map(String::valueOf).toList());
-    }
 }

@@ -9,6 +9,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jakarta.ws.rs.core.Response;
+
+import org.k12id.adminrest.http.Answers;
 import org.k12id.adminrest.roster.Roster;
 import org.k12id.domain.K12Attributes;
 import org.k12id.domain.K12GroupAttributes;
@@ -142,6 +145,17 @@ public final class StaffScope {
 
     private boolean inOwnClass(UserModel student) {
         return !classes.isEmpty() && student.getGroupsStream().anyMatch(group -> classes.containsKey(group.getId()));
+    }
+
+    /**
+     * The refusal for a PSU code a request names: 400 when it is not a PSU code, 404 when it is not one of
+     * {@code among} (the caller's); null when it is theirs.
+     */
+    public static Response refusePsu(String psu, Set<String> among) {
+        if (!PsuCode.isWellFormed(psu)) {
+            return Answers.badRequest("psu", "A PSU code is 3 digits or upper-case letters");
+        }
+        return among.contains(psu) ? null : Answers.notFound("psu", "No such PSU among those you administer");
     }
 
     public static boolean isClass(GroupModel group) {

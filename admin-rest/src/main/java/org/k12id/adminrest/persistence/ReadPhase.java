@@ -1,4 +1,4 @@
-package org.k12id.adminrest.staff;
+package org.k12id.adminrest.persistence;
 
 import jakarta.persistence.FlushModeType;
 
@@ -7,7 +7,7 @@ import org.keycloak.models.KeycloakSession;
 
 /**
  * A request that reads many students and writes nothing in its own transaction (its writes go to
- * {@link StudentBatches}). By default the database layer, before every query, re-checks every entity it has loaded for
+ * {@link org.k12id.adminrest.staff.StudentBatches}). By default the database layer, before every query, re-checks every entity it has loaded for
  * changes to flush; over a thousand students that is a million checks. Such a request sets its session to flush only
  * at commit, which is exact for it because it changes nothing before then.
  */

@@ -1,14 +1,12 @@
 package org.k12id.adminrest.defaultpasswords;
 
-import org.keycloak.Config;
+import org.k12id.adminrest.http.AdminResourceFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.timer.TimerProvider;
 
@@ -16,7 +14,7 @@ import org.keycloak.timer.TimerProvider;
  * Serves {@code /admin/realms/{realm}/k12-default-passwords}, and once the server is up looks every
  * {@value #RESUME_MILLIS} ms for requests whose node stopped (killed, restarted) to take them over.
  */
-public final class RegenerationResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public final class DefaultPasswordsResourceProviderFactory extends AdminResourceFactory {
 
     public static final String ID = "k12-default-passwords";
     static final long RESUME_MILLIS = 15_000;
@@ -27,17 +25,8 @@ public final class RegenerationResourceProviderFactory implements AdminRealmReso
     }
 
     @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new RegenerationResource(session, realm, auth, adminEvent);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
+        return new DefaultPasswordsResource(session, realm, auth, adminEvent);
     }
 
     @Override
@@ -48,9 +37,5 @@ public final class RegenerationResourceProviderFactory implements AdminRealmReso
                         .scheduleTask(RegenerationWorker::resumeAbandoned, RESUME_MILLIS, "k12-default-passwords-resume"));
             }
         });
-    }
-
-    @Override
-    public void close() {
     }
 }
