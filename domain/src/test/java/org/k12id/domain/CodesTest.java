@@ -29,7 +29,7 @@ class CodesTest {
         @ParameterizedTest
         @NullAndEmptySource
         @ValueSource(strings = {"92", "9200", "32a", " 92", "92-", "９２０", "920\n"})
-        void malformed(String code) {
+        void otherLengthsLowerCaseAndNonAsciiAreMalformed(String code) {
             assertFalse(PsuCode.isWellFormed(code));
         }
 
@@ -53,7 +53,7 @@ class CodesTest {
         @ParameterizedTest
         @NullAndEmptySource
         @ValueSource(strings = {"9203045", "92030", "920 04", "920304 "})
-        void malformed(String code) {
+        void otherLengthsAndSpacesAreMalformed(String code) {
             assertFalse(CampusCode.isWellFormed(code));
         }
     }
@@ -63,20 +63,20 @@ class CodesTest {
     class Grades {
         @ParameterizedTest
         @ValueSource(strings = {"-5", "-4", "-3", "-2", "-1", "0", "1", "5", "9", "12", "13", "-9"})
-        void valid(String code) {
+        void everyStateCodeParsesToItsNumber(String code) {
             assertEquals(Optional.of(Integer.parseInt(code)), GradeLevel.parse(code));
         }
 
         @ParameterizedTest
         @NullAndEmptySource
         @ValueSource(strings = {"-6", "-8", "14", "-0", "00", "05", "+5", "K", "PK", "1.0", " 1", "-", "--1", "99999999999"})
-        void invalid(String code) {
+        void outOfRangeOrNonCanonicalCodesAreInvalid(String code) {
             assertFalse(GradeLevel.isValid(code));
         }
 
         @Test
         @DisplayName("the list holds the state's twenty codes")
-        void list() {
+        void listHoldsTheStatesTwentyCodes() {
             assertEquals(20, GradeLevel.CODES.size());
         }
 

@@ -16,7 +16,7 @@ class BadgeRequestTest {
 
     @Test
     @DisplayName("a print of chosen students reads ids (once each), layout, paper and renew")
-    void print() {
+    void printReadsIdsOnceLayoutPaperAndRenew() {
         BadgeRequest request = BadgeRequest.forPrint("{\"userIds\":[\"a\",\"b\",\"a\"],\"layout\":\"cards\",\"paper\":\"a4\",\"renew\":true}").request();
         assertEquals(List.of("a", "b"), request.userIds());
         assertEquals("cards", request.layout());
@@ -35,7 +35,7 @@ class BadgeRequestTest {
 
     @Test
     @DisplayName("a class print takes the defaults: labels on Letter, no renewal")
-    void defaults() {
+    void classPrintTakesTheDefaults() {
         BadgeRequest request = BadgeRequest.forPrint("{\"classId\":\"c-1\"}").request();
         assertEquals("c-1", request.classId());
         assertNull(request.userIds());
@@ -72,7 +72,7 @@ class BadgeRequestTest {
 
     @Test
     @DisplayName("too many or too long ids, and a huge body, are refused")
-    void huge() {
+    void tooManyOrTooLongIdsAndHugeBodyRefused() {
         String many = "{\"userIds\":[" + "\"a\",".repeat(BadgeRequest.MAX_STUDENTS) + "\"b\"]}";
         assertEquals("userIds", BadgeRequest.forPrint(many).problem().field());
         assertEquals("userIds", BadgeRequest.forPrint("{\"userIds\":[\"" + "x".repeat(65) + "\"]}").problem().field());
@@ -88,7 +88,7 @@ class BadgeRequestTest {
             "'{\"schoolCode\":\"920304\",\"classId\":\"c\"}'|userIds",
             "'{\"schoolCode\":\"920304\",\"layout\":\"cards\"}'|layout",
     })
-    void voids(String body, String field) {
+    void voidTakesExactlyOneOfIdsClassOrSchool(String body, String field) {
         BadgeRequest.Parsed parsed = BadgeRequest.forVoid(body);
         assertEquals(field, parsed.problem() == null ? null : parsed.problem().field());
     }

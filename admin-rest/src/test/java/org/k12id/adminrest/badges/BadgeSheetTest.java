@@ -90,7 +90,7 @@ class BadgeSheetTest {
         @ParameterizedTest
         @EnumSource(SheetLayout.class)
         @DisplayName("no badges give one blank page and a count of 0")
-        void none(SheetLayout layout) throws IOException {
+        void noBadgesGiveOneBlankPageAndACountOfZero(SheetLayout layout) throws IOException {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertEquals(0, BadgeSheet.render(Collections.emptyIterator(), layout, Paper.LETTER, out));
             try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
@@ -101,7 +101,7 @@ class BadgeSheetTest {
 
         @Test
         @DisplayName("the grid is centred on the page and every cell lies inside it")
-        void centred() {
+        void gridIsCentredWithEveryCellInside() {
             for (SheetLayout layout : SheetLayout.values()) {
                 for (Paper paper : Paper.values()) {
                     SheetGrid grid = SheetGrid.of(layout, paper);
@@ -125,7 +125,7 @@ class BadgeSheetTest {
         @ParameterizedTest(name = "{0} on {1}")
         @CsvSource({"LABELS, LETTER", "LABELS, A4", "CARDS, LETTER", "CARDS, A4"})
         @DisplayName("every QR code decodes to its card's payload, in the cards' order, over full and partial pages")
-        void payloads(SheetLayout layout, Paper paper) throws IOException {
+        void everyQrCodeDecodesToItsPayloadInOrder(SheetLayout layout, Paper paper) throws IOException {
             int perPage = SheetGrid.of(layout, paper).perPage();
             List<BadgeCard> cards = cards(perPage + perPage / 2 + 1, 7);
             byte[] pdf = render(cards, layout, paper);
@@ -135,7 +135,7 @@ class BadgeSheetTest {
         @ParameterizedTest(name = "{0} on {1}")
         @CsvSource({"LABELS, LETTER", "LABELS, A4", "CARDS, LETTER", "CARDS, A4"})
         @DisplayName("the text layer holds every student's name, school, class line and date with version")
-        void names(SheetLayout layout, Paper paper) throws IOException {
+        void textLayerHoldsEveryNameSchoolClassAndDate(SheetLayout layout, Paper paper) throws IOException {
             List<BadgeCard> cards = cards(NAMES.length, 3);
             String text = text(render(cards, layout, paper));
             assertAll(cards.stream().map(card -> () -> {
@@ -157,7 +157,7 @@ class BadgeSheetTest {
 
         @Test
         @DisplayName("null, blank and control-character fields print as empty or spaces, never fail")
-        void empty() throws IOException {
+        void blankAndControlCharacterFieldsPrintEmptyNeverFail() throws IOException {
             List<BadgeCard> cards = List.of(card(null), card(""), card("   "), card("\t\n\r\u0000"),
                     new BadgeCard(cards(1, 2).get(0).payload(), null, null, null, null, 0));
             byte[] pdf = render(cards, SheetLayout.LABELS, Paper.LETTER);
@@ -201,7 +201,7 @@ class BadgeSheetTest {
 
         @Test
         @DisplayName("is titled 'K12 student badges' and its metadata holds nothing about the students")
-        void metadata() throws IOException {
+        void titledWithNothingAboutStudentsInMetadata() throws IOException {
             List<BadgeCard> cards = cards(3, 5);
             try (PDDocument document = Loader.loadPDF(render(cards, SheetLayout.LABELS, Paper.LETTER))) {
                 PDDocumentInformation info = document.getDocumentInformation();
@@ -219,7 +219,7 @@ class BadgeSheetTest {
 
         @Test
         @DisplayName("is all vector: no images, one embedded font subset")
-        void vector() throws IOException {
+        void allVectorWithOneEmbeddedFontSubset() throws IOException {
             try (PDDocument document = Loader.loadPDF(render(cards(12, 9), SheetLayout.LABELS, Paper.LETTER))) {
                 PDPage page = document.getPage(0);
                 assertFalse(page.getResources().getXObjectNames().iterator().hasNext());
@@ -258,7 +258,7 @@ class BadgeSheetTest {
 
         @Test
         @DisplayName("writes a sample of each layout and paper to target/badge-samples/ to look at")
-        void samples() throws IOException {
+        void writesASampleOfEachLayoutAndPaper() throws IOException {
             Path folder = Path.of("target", "badge-samples");
             Files.createDirectories(folder);
             for (SheetLayout layout : SheetLayout.values()) {
@@ -276,18 +276,18 @@ class BadgeSheetTest {
 
         @ParameterizedTest
         @CsvSource({"labels, LABELS", "cards, CARDS"})
-        void layouts(String text, SheetLayout layout) {
+        void layoutIsFoundByItsName(String text, SheetLayout layout) {
             assertEquals(Optional.of(layout), SheetLayout.parse(text));
         }
 
         @ParameterizedTest
         @CsvSource({"letter, LETTER", "a4, A4"})
-        void papers(String text, Paper paper) {
+        void paperIsFoundByItsName(String text, Paper paper) {
             assertEquals(Optional.of(paper), Paper.parse(text));
         }
 
         @Test
-        void unknown() {
+        void unknownOrInexactNamesFindNothing() {
             assertEquals(Optional.empty(), SheetLayout.parse(null));
             assertEquals(Optional.empty(), SheetLayout.parse("label"));
             assertEquals(Optional.empty(), Paper.parse("legal"));

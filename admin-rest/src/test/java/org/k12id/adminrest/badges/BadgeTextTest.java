@@ -39,32 +39,32 @@ class BadgeTextTest {
             "王小明|???",
             "Ana\u200dMaria\u00ad|AnaMaria",
             "\u202eevil|evil"})
-    void printable(String raw, String printed) {
+    void keepsAccentsMarksMissingGlyphsAndDropsInvisibles(String raw, String printed) {
         assertEquals(printed, text.printable(raw));
     }
 
     @Test
     @DisplayName("decomposed accents are composed first, so the font's precomposed glyphs are used")
-    void composed() {
+    void decomposedAccentsAreComposed() {
         assertEquals("Zoë Pérez", text.printable("Zoe\u0308 Pe\u0301rez"));
     }
 
     @Test
     @DisplayName("tabs, line breaks and runs of spaces become one space; ends are trimmed")
-    void spaces() {
+    void whitespaceRunsBecomeOneSpaceAndEndsAreTrimmed() {
         assertEquals("Zoë O'Brien", text.printable("  Zoë \t\r\n O'Brien\n"));
     }
 
     @Test
     @DisplayName("null and blank print as empty")
-    void empty() {
+    void nullAndBlankPrintAsEmpty() {
         assertEquals("", text.printable(null));
         assertEquals("", text.printable(" \t\r\n\u00a0\u3000"));
     }
 
     @Test
     @DisplayName("text that fits keeps its size")
-    void fits() throws IOException {
+    void textThatFitsKeepsItsSize() throws IOException {
         assertEquals(new BadgeText.Fitted("Ethan Thomas", 11), text.fit("Ethan Thomas", 11, 132));
     }
 
@@ -86,7 +86,7 @@ class BadgeTextTest {
 
     @Test
     @DisplayName("a slightly wide name is shrunk, not cut")
-    void shrunk() throws IOException {
+    void slightlyWideNameIsShrunkNotCut() throws IOException {
         String name = "Chloé Dubois-Leclerc";
         float width = text.width(name, 11);
         BadgeText.Fitted fitted = text.fit(name, 11, width * 0.9f);
@@ -96,7 +96,7 @@ class BadgeTextTest {
 
     @Test
     @DisplayName("a cut never splits a letter from its accent")
-    void graphemes() throws IOException {
+    void cutNeverSplitsALetterFromItsAccent() throws IOException {
         // 'ǹ' + combining dot below: no precomposed form, so two code points that must stay together
         String line = text.printable("n\u0300\u0323".repeat(60));
         BadgeText.Fitted fitted = text.fit(line, 11, 50);

@@ -27,13 +27,13 @@ class DefaultPasswordCsvTest {
             "@x|\"'@x\"",
             "María, José|\"María, José\"",
     })
-    void field(String value, String expected) {
+    void fieldsAreQuotedAndFormulasDefused(String value, String expected) {
         assertEquals(expected, DefaultPasswordCsv.field(value));
     }
 
     @org.junit.jupiter.api.Test
     @DisplayName("a line ends with CRLF and an empty value is an empty quoted field")
-    void line() {
+    void lineEndsWithCrlfAndEmptyValueIsAnEmptyField() {
         assertEquals("\"a\",\"\",\"c\"\r\n", DefaultPasswordCsv.line(Arrays.asList("a", null, "c")));
     }
 }

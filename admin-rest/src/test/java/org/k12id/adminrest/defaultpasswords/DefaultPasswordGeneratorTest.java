@@ -21,7 +21,7 @@ class DefaultPasswordGeneratorTest {
 
     @Test
     @DisplayName("they are a capital, lower-case letters and digits, with no look-alike characters, and rarely repeat")
-    void shape() {
+    void capitalLowerCaseAndDigitsWithoutLookAlikesRarelyRepeat() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             String password = generator.candidate(DefaultPasswordGenerator.Shape.from(8, 16, 0));
@@ -41,7 +41,7 @@ class DefaultPasswordGeneratorTest {
             "10, 0, 1, 10, true",
             "0, 6, 0, 6, false",
     })
-    void lengths(int min, int max, int symbols, int length, boolean symbol) {
+    void lengthAndSymbolFollowThePolicy(int min, int max, int symbols, int length, boolean symbol) {
         DefaultPasswordGenerator.Shape shape = DefaultPasswordGenerator.Shape.from(min, max, symbols);
         assertEquals(new DefaultPasswordGenerator.Shape(length, symbol), shape);
         String password = generator.candidate(shape);
@@ -51,7 +51,7 @@ class DefaultPasswordGeneratorTest {
 
     @Test
     @DisplayName("the realm's policy has the last word: refused candidates are drawn again, and a policy that refuses all gives none")
-    void policy() {
+    void refusedCandidatesAreDrawnAgainAndRefusingAllGivesNone() {
         AtomicInteger asked = new AtomicInteger();
         String accepted = generator.generate(DefaultPasswordGenerator.Shape.from(8, 16, 0),
                 candidate -> asked.incrementAndGet() > 3, 50).orElseThrow();

@@ -115,7 +115,7 @@ class ParallelHasherTest {
 
     @Test
     @DisplayName("cancelling settles every password handed in and stops the threads, even mid-hash")
-    void cancelled() throws Exception {
+    void cancellingSettlesEveryPasswordAndStopsTheThreads() throws Exception {
         CountDownLatch hashing = new CountDownLatch(1);
         ParallelHasher.Hashes hashes = start(2, password -> {
             hashing.countDown();

@@ -17,7 +17,7 @@ class RegenerationFormTest {
 
     @Test
     @DisplayName("a full form is read with its lists trimmed and de-duplicated")
-    void full() {
+    void fullFormIsReadWithListsTrimmedAndDeduplicated() {
         RegenerationForm form = RegenerationForm.parse("{\"psuCode\":\"920\",\"campusCodes\":\" 920304, 920308,,920304\","
                 + "\"gradeLevels\":\"3,4, 3\",\"resetPasswords\":true,\"forceChange\":true,\"comments\":\"  spring reset \"}").form();
         assertEquals("920", form.psuCode());
@@ -29,7 +29,7 @@ class RegenerationFormTest {
 
     @Test
     @DisplayName("only the PSU is required; force without reset is accepted and has no effect")
-    void minimal() {
+    void onlyThePsuIsRequiredAndForceWithoutResetDoesNothing() {
         RegenerationForm form = RegenerationForm.parse("{\"psuCode\":\"32A\",\"forceChange\":true}").form();
         assertEquals(List.of(), form.campusCodes());
         assertEquals(List.of(), form.gradeLevels());
@@ -51,7 +51,7 @@ class RegenerationFormTest {
             "'{\"psuCode\":\"920\",\"password\":\"x\"}'|password|''",
             "'not json'|body|''",
     })
-    void bad(String body, String field, String value) {
+    void badValueIsNamedWithItsField(String body, String field, String value) {
         RegenerationForm.Parsed parsed = RegenerationForm.parse(body);
         assertNull(parsed.form());
         assertTrue(parsed.problems().stream().anyMatch(p -> p.field().equals(field) && p.value().equals(value)),
@@ -60,7 +60,7 @@ class RegenerationFormTest {
 
     @Test
     @DisplayName("every bad value is named at once")
-    void all() {
+    void everyBadValueIsNamedAtOnce() {
         RegenerationForm.Parsed parsed = RegenerationForm.parse(
                 "{\"psuCode\":\"920\",\"campusCodes\":\"920304,32A000,XYZ\",\"gradeLevels\":\"3,99,-7\"}");
         assertEquals(List.of("32A000", "XYZ", "99", "-7"), parsed.problems().stream().map(RegenerationForm.Problem::value).toList());

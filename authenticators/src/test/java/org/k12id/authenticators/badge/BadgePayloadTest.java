@@ -43,7 +43,7 @@ class BadgePayloadTest {
 
     @Test
     @DisplayName("a tampered character gives another badge (which the stored hash then refuses), never an error")
-    void tampered() {
+    void tamperedCharacterGivesAnotherBadgeNotAnError() {
         String text = SAMPLE.encode();
         String changed = text.substring(0, 40) + (text.charAt(40) == 'A' ? 'B' : 'A') + text.substring(41);
         Optional<BadgePayload> parsed = BadgePayload.parse(changed);
@@ -68,12 +68,12 @@ class BadgePayloadTest {
             "Tarheel2026",
     })
     @DisplayName("anything else is rejected without an error")
-    void rejected(String text) {
+    void malformedTextIsRejectedWithoutAnError(String text) {
         assertEquals(Optional.empty(), BadgePayload.parse(text));
     }
 
     @Test
-    void huge() {
+    void hugeTextIsRejectedWithoutAnError() {
         assertEquals(Optional.empty(), BadgePayload.parse("K12B1." + "A".repeat(1_000_000)));
     }
 
@@ -86,7 +86,7 @@ class BadgePayloadTest {
 
     @Test
     @DisplayName("secrets are 128 random bits, stored as SHA-256, compared in constant time")
-    void secrets() {
+    void secretsAreRandom128BitsMatchedByTheirSha256() {
         byte[] secret = BadgeSecrets.newSecret();
         assertEquals(16, secret.length);
         assertFalse(java.util.Arrays.equals(secret, BadgeSecrets.newSecret()));

@@ -126,7 +126,7 @@ class BadgeLoginIT {
 
     @Test
     @DisplayName("a grade opted out by the PSU, a grade-7 student and a disabled student are refused like a bad badge")
-    void ineligible() throws Exception {
+    void ineligibleStudentsAreRefusedLikeABadBadge() throws Exception {
         String payload = issue(grade3);
         setOptOut("3");
         assertRefused(payload);

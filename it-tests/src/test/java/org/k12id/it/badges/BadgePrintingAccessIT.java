@@ -98,7 +98,7 @@ class BadgePrintingAccessIT {
 
     @Test
     @DisplayName("a teacher sees exactly the students of their classes, with class, school and badge state")
-    void teacher() throws Exception {
+    void teacherSeesExactlyTheStudentsOfTheirClasses() throws Exception {
         Answer answer = as("t.jones").get("students?max=200");
         assertEquals(200, answer.status(), answer::toString);
         assertEquals(classStudents(jonesClass), usernames(answer));
@@ -167,7 +167,7 @@ class BadgePrintingAccessIT {
 
     @Test
     @DisplayName("students, guardians, plain employees and strangers see nothing: 403 (401 without a token)")
-    void nobody() throws Exception {
+    void studentsGuardiansEmployeesAndStrangersSeeNothing() throws Exception {
         for (String who : List.of("9000000013", "g.okafor", "e.clark")) {
             for (String path : List.of("students", "me", "opt-outs")) {
                 Answer answer = as(who).get(path);
@@ -181,7 +181,7 @@ class BadgePrintingAccessIT {
 
     @Test
     @DisplayName("'me' tells the portal what each person may do")
-    void me() throws Exception {
+    void meTellsThePortalWhatEachPersonMayDo() throws Exception {
         JsonNode teacher = as("t.jones").get("me").json();
         assertTrue(teacher.path("canPrint").asBoolean());
         assertFalse(teacher.path("canManageOptOuts").asBoolean());

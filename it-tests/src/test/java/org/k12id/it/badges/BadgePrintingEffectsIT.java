@@ -144,7 +144,7 @@ class BadgePrintingEffectsIT {
 
     @Test
     @DisplayName("voiding chosen students, a class or a school makes the old badges fail at once")
-    void voids() throws Exception {
+    void voidingMakesTheOldBadgesFailAtOnce() throws Exception {
         BadgeApi teacher = as("t.jones");
         String payload = issue(first);
         Answer voided = teacher.post("void", "{\"userIds\":[\"" + first + "\"]}");

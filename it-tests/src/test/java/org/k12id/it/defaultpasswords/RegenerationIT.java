@@ -105,7 +105,7 @@ class RegenerationIT {
 
     @Test
     @DisplayName("only an LEA administrator of the PSU may submit; bad values are all named; nothing changes")
-    void refusals() throws Exception {
+    void onlyThePsusAdministratorMaySubmitAndRefusalsChangeNothing() throws Exception {
         String form = "{\"psuCode\":\"920\",\"campusCodes\":\"920999\"}";
         int before = call("lea-admin.920", "GET", "requests?psu=920", null).json().path("requests").size();
         for (String who : List.of("t.jones", "lea-auditor.920", "lea-admin.32A", "9000000013", "g.okafor")) {
@@ -124,7 +124,7 @@ class RegenerationIT {
 
     @Test
     @DisplayName("one school's grades 3 and 4 with reset and force: exactly those students, and their next login asks for a new password")
-    void regenerate() throws Exception {
+    void regeneratesExactlyTheChosenStudentsAndForcesANewPassword() throws Exception {
         Answer submitted = call("lea-admin.920", "POST", "requests",
                 "{\"psuCode\":\"920\",\"campusCodes\":\"920999\",\"gradeLevels\":\"3,4\",\"resetPasswords\":true,"
                         + "\"forceChange\":true,\"comments\":\"spring\"}");

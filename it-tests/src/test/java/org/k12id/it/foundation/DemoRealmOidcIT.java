@@ -116,7 +116,7 @@ class DemoRealmOidcIT {
 
     @Test
     @DisplayName("the pages speak Spanish when asked: the button says Ir")
-    void spanish() throws Exception {
+    void pagesSpeakSpanishWhenAsked() throws Exception {
         Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
         Browser browser = new Browser();
         Browser.Page page = browser.get(app.authorizationUrl() + "&ui_locales=es");

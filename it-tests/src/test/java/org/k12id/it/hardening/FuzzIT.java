@@ -135,7 +135,7 @@ class FuzzIT {
 
     @Test
     @DisplayName("no answer is a 5xx, none hangs, and nothing is recorded")
-    void fuzz() throws Exception {
+    void malformedRequestsGetNo5xxNoHangAndRecordNothing() throws Exception {
         String badges = urls.getBase() + "/admin/realms/" + DemoRealm.NAME + "/k12-badges/";
         String defaults = urls.getBase() + "/admin/realms/" + DemoRealm.NAME + "/k12-default-passwords/";
         String check = realm.getBaseUrl() + "/k12-password-rules/check";

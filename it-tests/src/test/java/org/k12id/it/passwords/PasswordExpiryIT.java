@@ -110,7 +110,7 @@ class PasswordExpiryIT {
 
     @Test
     @DisplayName("the expired page is in Spanish for a Spanish speaker")
-    void spanish() throws Exception {
+    void expiredPageIsInSpanishForASpanishSpeaker() throws Exception {
         Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
         Browser browser = new Browser();
         Browser.Page update = IdentifierFirst.login(browser, browser.get(app.authorizationUrl() + "&ui_locales=es"),

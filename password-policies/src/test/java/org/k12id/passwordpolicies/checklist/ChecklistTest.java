@@ -32,7 +32,7 @@ class ChecklistTest {
 
     @Test
     @DisplayName("rules in reading order, silent policies left out, history judged on submit, texts formatted")
-    void evaluate() throws IOException {
+    void rulesInReadingOrderSilentOnesLeftOutHistoryJudgedOnSubmit() throws IOException {
         Checklist.Result result = Checklist.evaluate(CONFIG.keySet(), CONFIG::get, id -> !id.equals("digits"),
                 messages("en"), id -> "Display " + id, Locale.ENGLISH);
         assertEquals(List.of("length", "maxLength", "upperCase", "digits", "k12-not-begin-or-end-with", "passwordHistory"),

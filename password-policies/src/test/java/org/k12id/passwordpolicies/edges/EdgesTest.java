@@ -23,12 +23,12 @@ class EdgesTest {
             "Goodpass1  | !? | false",
             "Goodpass1😀 | 😀 | true",
     })
-    void table(String password, String characters, boolean rejected) {
+    void passwordBeginningOrEndingWithAListedCharacterIsRejected(String password, String characters, boolean rejected) {
         assertEquals(rejected, Edges.beginsOrEndsWith(password, characters));
     }
 
     @Test
-    void defaults() {
+    void blankConfigMeansAnExclamationMark() {
         assertEquals("!", Edges.parseCharacters(null));
         assertEquals("!", Edges.parseCharacters(""));
         assertEquals("!?", Edges.parseCharacters("!?"));

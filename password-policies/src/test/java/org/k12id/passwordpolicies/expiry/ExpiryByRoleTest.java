@@ -51,7 +51,7 @@ class ExpiryByRoleTest {
 
     @Test
     @DisplayName("expired strictly after the lifetime; an unknown creation date counts as expired")
-    void expired() {
+    void expiredStrictlyAfterTheLifetimeOrWithoutACreationDate() {
         long now = 1_800_000_000_000L;
         long day = TimeUnit.DAYS.toMillis(1);
         assertTrue(ExpiryByRole.isExpired(now - 91 * day, now, 90));

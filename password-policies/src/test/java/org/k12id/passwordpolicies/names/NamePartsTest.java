@@ -36,7 +36,7 @@ class NamePartsTest {
             "Zoë        | Lee         | zoe12345A    | true",
             "Chinwe     | Okafor      | Tarheel2026  | false",
     })
-    void table(String first, String last, String password, boolean rejected) {
+    void passwordHoldingAPartOfTheNameIsRejected(String first, String last, String password, boolean rejected) {
         assertEquals(rejected, NameParts.containsName(password, first, last, NameParts.DEFAULT_MIN_PART_LENGTH));
     }
 
@@ -56,7 +56,7 @@ class NamePartsTest {
 
     @Test
     @DisplayName("names split at spaces, hyphens and apostrophes, folded to lower case without accents")
-    void parts() {
+    void namesSplitIntoPartsFoldedToLowerCaseWithoutAccents() {
         assertEquals(Set.of("maria", "jose", "perez", "garcia"), NameParts.parts("María José", "Pérez-García", 3));
         assertEquals(Set.of("brien"), NameParts.parts("Al", "O'Brien", 3));
     }

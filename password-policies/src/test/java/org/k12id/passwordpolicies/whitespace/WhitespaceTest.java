@@ -24,7 +24,7 @@ class WhitespaceTest {
             "'Good\u2028pass1' | true",
             "Good_pass-1.      | false",
     })
-    void table(String password, boolean hasSpace) {
+    void everyKindOfSpaceOrLineBreakIsFound(String password, boolean hasSpace) {
         assertEquals(hasSpace, Whitespace.containsWhitespace(password));
     }
 }

@@ -33,7 +33,7 @@ class DistrictGeneratorTest {
 
     @Test
     @DisplayName("the same spec and seed write the same files, byte for byte; another seed writes other names")
-    void deterministic(@TempDir Path a, @TempDir Path b, @TempDir Path c) throws IOException {
+    void sameSpecAndSeedWriteTheSameBytes(@TempDir Path a, @TempDir Path b, @TempDir Path c) throws IOException {
         List<Path> first = new DistrictGenerator(spec(1000, 42)).write(a);
         List<Path> second = new DistrictGenerator(spec(1000, 42)).write(b);
         assertEquals(first.size(), second.size());
