@@ -6,10 +6,9 @@ import java.util.Set;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
-import org.keycloak.Config;
+import org.k12id.adminrest.persistence.PackTables;
+import org.k12id.domain.K12Roles;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -17,45 +16,19 @@ import org.keycloak.models.RoleContainerModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.Provider;
-import org.k12id.domain.K12Roles;
 
 /**
  * Adds the roster's tables ({@code K12_ROSTER}, {@code K12_ROSTER_STATE}) to Keycloak's database and keeps the roster
  * exact: the database layer's listeners are registered at start, before any realm is imported; the roster is filled
  * from existing users once the database is migrated; a removed realm or student role takes its rows with it.
  */
-public final class RosterJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+public final class RosterJpaEntityProviderFactory extends PackTables {
 
     public static final String ID = "k12-roster";
     static final String CHANGELOG = "META-INF/k12-roster-changelog.xml";
 
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public List<Class<?>> getEntities() {
-        return List.of(RosterEntity.class, RosterStateEntity.class);
-    }
-
-    @Override
-    public String getChangelogLocation() {
-        return CHANGELOG;
-    }
-
-    @Override
-    public String getFactoryId() {
-        return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
+    public RosterJpaEntityProviderFactory() {
+        super(ID, CHANGELOG, List.of(RosterEntity.class, RosterStateEntity.class));
     }
 
     @Override
@@ -95,9 +68,5 @@ public final class RosterJpaEntityProviderFactory implements JpaEntityProviderFa
         session.getProvider(JpaConnectionProvider.class).getEntityManager()
                 .createQuery("delete from RosterEntity r where r.realmId = :realmId").setParameter("realmId", realmId)
                 .executeUpdate();
-    }
-
-    @Override
-    public void close() {
     }
 }
