@@ -3,8 +3,12 @@ package org.k12id.adminrest.portal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The staff portal's files: a fixed allow-list of names in the JAR's {@code k12-portal/} folder, each with its content
@@ -45,12 +49,20 @@ public final class PortalFiles {
         }
     }
 
-    private static final Map<String, File> FILES = Map.of(
-            INDEX, new File(INDEX, "text/html; charset=utf-8", NO_STORE),
-            "k12-portal.js", new File("k12-portal.js", "text/javascript; charset=utf-8", REVALIDATE),
-            "k12-portal.css", new File("k12-portal.css", "text/css; charset=utf-8", REVALIDATE),
-            "messages_en.json", new File("messages_en.json", "application/json; charset=utf-8", REVALIDATE),
-            "messages_es.json", new File("messages_es.json", "application/json; charset=utf-8", REVALIDATE));
+    /**
+     * The page's scripts, served as they are (no build step), all as JavaScript that is checked before each use. A new
+     * script is served once it is named here.
+     */
+    private static final List<String> SCRIPTS = List.of("k12-portal.js");
+
+    private static final Map<String, File> FILES = Stream.concat(
+                    Stream.of(
+                            new File(INDEX, "text/html; charset=utf-8", NO_STORE),
+                            new File("k12-portal.css", "text/css; charset=utf-8", REVALIDATE),
+                            new File("messages_en.json", "application/json; charset=utf-8", REVALIDATE),
+                            new File("messages_es.json", "application/json; charset=utf-8", REVALIDATE)),
+                    SCRIPTS.stream().map(name -> new File(name, "text/javascript; charset=utf-8", REVALIDATE)))
+            .collect(Collectors.toUnmodifiableMap(File::name, Function.identity()));
 
     private PortalFiles() {
     }
