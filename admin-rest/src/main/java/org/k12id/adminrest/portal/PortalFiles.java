@@ -50,10 +50,24 @@ public final class PortalFiles {
     }
 
     /**
-     * The page's scripts, served as they are (no build step), all as JavaScript that is checked before each use. A new
-     * script is served once it is named here.
+     * The page's scripts, served as they are (no build step): the entry {@code k12-portal.js}, which the page loads as
+     * an ES module, and the modules it imports by relative names. A new module is served once it is named here.
      */
-    private static final List<String> SCRIPTS = List.of("k12-portal.js");
+    private static final List<String> SCRIPTS = List.of(
+            "k12-portal.js",
+            "k12-portal-api.js",
+            "k12-portal-badges.js",
+            "k12-portal-confirm.js",
+            "k12-portal-dom.js",
+            "k12-portal-header.js",
+            "k12-portal-messages.js",
+            "k12-portal-opt-outs.js",
+            "k12-portal-place.js",
+            "k12-portal-regeneration.js",
+            "k12-portal-sign-in.js",
+            "k12-portal-state.js",
+            "k12-portal-status.js",
+            "k12-portal-students.js");
 
     private static final Map<String, File> FILES = Stream.concat(
                     Stream.of(
