@@ -3,8 +3,12 @@ package org.k12id.adminrest.portal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The staff portal's files: a fixed allow-list of names in the JAR's {@code k12-portal/} folder, each with its content
@@ -45,12 +49,34 @@ public final class PortalFiles {
         }
     }
 
-    private static final Map<String, File> FILES = Map.of(
-            INDEX, new File(INDEX, "text/html; charset=utf-8", NO_STORE),
-            "k12-portal.js", new File("k12-portal.js", "text/javascript; charset=utf-8", REVALIDATE),
-            "k12-portal.css", new File("k12-portal.css", "text/css; charset=utf-8", REVALIDATE),
-            "messages_en.json", new File("messages_en.json", "application/json; charset=utf-8", REVALIDATE),
-            "messages_es.json", new File("messages_es.json", "application/json; charset=utf-8", REVALIDATE));
+    /**
+     * The page's scripts, served as they are (no build step): the entry {@code k12-portal.js}, which the page loads as
+     * an ES module, and the modules it imports by relative names. A new module is served once it is named here.
+     */
+    private static final List<String> SCRIPTS = List.of(
+            "k12-portal.js",
+            "k12-portal-api.js",
+            "k12-portal-badges.js",
+            "k12-portal-confirm.js",
+            "k12-portal-dom.js",
+            "k12-portal-header.js",
+            "k12-portal-messages.js",
+            "k12-portal-opt-outs.js",
+            "k12-portal-place.js",
+            "k12-portal-regeneration.js",
+            "k12-portal-sign-in.js",
+            "k12-portal-state.js",
+            "k12-portal-status.js",
+            "k12-portal-students.js");
+
+    private static final Map<String, File> FILES = Stream.concat(
+                    Stream.of(
+                            new File(INDEX, "text/html; charset=utf-8", NO_STORE),
+                            new File("k12-portal.css", "text/css; charset=utf-8", REVALIDATE),
+                            new File("messages_en.json", "application/json; charset=utf-8", REVALIDATE),
+                            new File("messages_es.json", "application/json; charset=utf-8", REVALIDATE)),
+                    SCRIPTS.stream().map(name -> new File(name, "text/javascript; charset=utf-8", REVALIDATE)))
+            .collect(Collectors.toUnmodifiableMap(File::name, Function.identity()));
 
     private PortalFiles() {
     }

@@ -19,8 +19,9 @@ import org.keycloak.services.resource.RealmResourceProvider;
 
 /**
  * {@code GET /realms/{realm}/k12-portal/}: the district staff portal "My Students (QR Codes)", a static page with its
- * script, styles and messages, read from the pack's JAR. Only the allow-listed files of {@link PortalFiles} are served;
- * nothing from the realm or the request is written into them (the page reads its realm from its own address).
+ * scripts (ES modules), styles and messages, read from the pack's JAR. Only the allow-listed files of
+ * {@link PortalFiles} are served; nothing from the realm or the request is written into them (the page reads its realm
+ * from its own address).
  */
 public final class PortalResource implements RealmResourceProvider {
 

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,13 +26,24 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("The staff portal's files")
 class PortalFilesTest {
 
-    private static final List<String> NAMES = List.of("index.html", "k12-portal.js", "k12-portal.css",
-            "messages_en.json", "messages_es.json");
+    /** The entry the page loads and the ES modules it imports. */
+    private static final List<String> SCRIPTS = List.of("k12-portal.js", "k12-portal-api.js", "k12-portal-badges.js",
+            "k12-portal-confirm.js", "k12-portal-dom.js", "k12-portal-header.js", "k12-portal-messages.js",
+            "k12-portal-opt-outs.js", "k12-portal-place.js", "k12-portal-regeneration.js", "k12-portal-sign-in.js",
+            "k12-portal-state.js", "k12-portal-status.js", "k12-portal-students.js");
+
+    private static final List<String> NAMES = Stream.concat(
+            Stream.of("index.html", "k12-portal.css", "messages_en.json", "messages_es.json"), SCRIPTS.stream()).toList();
+
+    static List<String> scripts() {
+        return SCRIPTS;
+    }
 
     @Nested
     @DisplayName("Given a request for a file")
@@ -52,8 +67,19 @@ class PortalFilesTest {
         }
 
         @ParameterizedTest
+        @MethodSource("org.k12id.adminrest.portal.PortalFilesTest#scripts")
+        @DisplayName("every script, the entry and each of its modules, is served as JavaScript and checked before each use")
+        void script(String name) {
+            PortalFiles.File file = PortalFiles.find(name).orElseThrow();
+            assertEquals("text/javascript; charset=utf-8", file.contentType());
+            assertEquals("no-cache", file.cacheControl());
+            assertEquals(PortalFiles.FOLDER + name, file.resource());
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"..", "../index.html", "..%2Findex.html", "k12-portal/index.html", "INDEX.HTML",
-                "index.html ", "messages_fr.json", "META-INF", "/etc/passwd", "index.html%00", ".", "k12-portal.js.map"})
+                "index.html ", "messages_fr.json", "META-INF", "/etc/passwd", "index.html%00", ".", "k12-portal.js.map",
+                "./k12-portal-api.js", "K12-PORTAL-API.JS", "k12-portal-main.js"})
         @DisplayName("anything else is not a portal file")
         void refused(String name) {
             assertTrue(PortalFiles.find(name).isEmpty(), name);
@@ -112,11 +138,38 @@ class PortalFilesTest {
         }
 
         @Test
-        @DisplayName("the script writes data into the page as text only")
+        @DisplayName("the page loads its entry as an ES module, and every module imported, by a relative name, is served")
+        void modulesServed() throws IOException {
+            Matcher entry = Pattern.compile("<script type=\"module\" src=\"([^\"]+)\"></script>").matcher(read("index.html"));
+            assertTrue(entry.find(), "the page loads its script as a module");
+            Pattern imports = Pattern.compile("^import\\b[^;'\"]*['\"]([^'\"]+)['\"];", Pattern.MULTILINE);
+            Deque<String> waiting = new ArrayDeque<>(List.of(entry.group(1)));
+            Set<String> reached = new TreeSet<>();
+            while (!waiting.isEmpty()) {
+                String name = waiting.pop();
+                if (!reached.add(name)) {
+                    continue;
+                }
+                assertEquals(Optional.of("text/javascript; charset=utf-8"), PortalFiles.find(name).map(PortalFiles.File::contentType),
+                        name + " is loaded but not served as a script");
+                Matcher imported = imports.matcher(read(name));
+                while (imported.find()) {
+                    String specifier = imported.group(1);
+                    assertTrue(specifier.startsWith("./"), name + " imports " + specifier + ", not by a relative name");
+                    waiting.add(specifier.substring(2));
+                }
+            }
+            assertEquals(new TreeSet<>(SCRIPTS), reached, "every script is loaded by the page");
+        }
+
+        @Test
+        @DisplayName("the scripts write data into the page as text only")
         void noHtmlInjection() throws IOException {
-            String js = read("k12-portal.js");
-            for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function")) {
-                assertFalse(js.contains(sink), sink);
+            for (String name : SCRIPTS) {
+                String js = read(name);
+                for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function")) {
+                    assertFalse(js.contains(sink), name + ": " + sink);
+                }
             }
         }
 
@@ -143,7 +196,9 @@ class PortalFilesTest {
             Set<String> known = keys(json.readTree(read("messages_en.json")));
             Set<String> used = new TreeSet<>();
             collect(Pattern.compile("data-i18n=\"([^\"]+)\""), read("index.html"), used);
-            collect(Pattern.compile("'(k12\\.portal\\.[A-Za-z.]+[A-Za-z])'"), read("k12-portal.js"), used);
+            for (String name : SCRIPTS) {
+                collect(Pattern.compile("'(k12\\.portal\\.[A-Za-z.]+[A-Za-z])'"), read(name), used);
+            }
             for (String key : used) {
                 boolean counted = known.contains(key + ".one") && known.contains(key + ".other");
                 assertTrue(known.contains(key) || counted, "missing message " + key);

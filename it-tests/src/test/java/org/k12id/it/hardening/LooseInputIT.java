@@ -130,7 +130,8 @@ class LooseInputIT {
     @DisplayName("every portal answer carries the portal's own strict headers, not the realm's looser ones")
     void portalHeaders() throws Exception {
         String portal = realm.getBaseUrl() + "/k12-portal";
-        for (String path : List.of("/", "/k12-portal.js", "/k12-portal.css", "/messages_es.json", "/no-such-file", "")) {
+        for (String path : List.of("/", "/k12-portal.js", "/k12-portal-sign-in.js", "/k12-portal.css", "/messages_es.json",
+                "/no-such-file", "")) {
             RawHttp.Answer answer = RawHttp.send("GET", portal + path, Map.of(), (byte[]) null);
             assertEquals(PORTAL_CSP, answer.header("Content-Security-Policy"), path);
             assertEquals(1, answer.response().headers().allValues("Content-Security-Policy").size(), path);
