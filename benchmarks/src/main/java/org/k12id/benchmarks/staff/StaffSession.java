@@ -30,6 +30,11 @@ final class StaffSession {
         boolean serverGone() {
             return failure != null && failure.contains("connection refused");
         }
+
+        /** The reason, or the status and the start of the answer. */
+        String describe() {
+            return failure != null ? failure : "HTTP " + status + " " + abbreviate(body);
+        }
     }
 
     // the demo realm's access tokens live 5 minutes: renewed after 4, so a timed phase of up to 3 minutes after a renewal has no sign-in
@@ -116,5 +121,11 @@ final class StaffSession {
             return prefix + "connection refused";
         }
         return prefix + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /** An answer's body on one line, cut after 160 characters. */
+    static String abbreviate(String body) {
+        String b = body == null ? "" : body.replaceAll("\\s+", " ");
+        return b.length() > 160 ? b.substring(0, 160) + "..." : b;
     }
 }
