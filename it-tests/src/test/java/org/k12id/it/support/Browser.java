@@ -31,6 +31,23 @@ public final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+    private final String stopAt;
+
+    public Browser() {
+        this(null);
+    }
+
+    private Browser(String stopAt) {
+        this.stopAt = stopAt;
+    }
+
+    /**
+     * A browser that also stops at a redirect to an address starting with {@code urlPrefix} on the server itself (an
+     * app served by the server, such as the pack's staff portal, whose code the test then reads as its script would).
+     */
+    public static Browser stoppingAt(String urlPrefix) {
+        return new Browser(urlPrefix);
+    }
 
     /** One answer from the server: its status, its Location header and, for pages, the parsed HTML. */
     public record Page(int status, String location, String body, URI uri) {
@@ -79,7 +96,7 @@ public final class Browser {
         Page page = sendOnce(builder);
         for (int hops = 0; hops < 10 && isRedirect(page.status()) && page.location() != null; hops++) {
             URI next = page.uri().resolve(page.location());
-            if (!sameOrigin(next, page.uri())) {
+            if (!sameOrigin(next, page.uri()) || stopAt != null && next.toString().startsWith(stopAt)) {
                 break;
             }
             page = sendOnce(HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(30)).GET());
