@@ -71,6 +71,17 @@ class PasswordExpiryIT {
         realm.admin().groups().group(groupId).remove();
     }
 
+    @Test
+    @DisplayName("the demo's e.expired (password set in 2020) is asked for a new password at once, without waiting 90 days")
+    void demoExpiredEmployeeIsAskedAtOnce() throws Exception {
+        Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+        Browser browser = new Browser();
+        Browser.Page update = IdentifierFirst.login(browser, browser.get(app.authorizationUrl()), "e.expired", DemoRealm.PASSWORD);
+        assertEquals(200, update.status(), update.body());
+        assertNotNull(update.document().selectFirst("input#password-new"), update.body());
+        assertTrue(update.document().text().contains(EXPIRED), update.body());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"k12-exp-employee", "k12-exp-teacher", "k12-exp-grouped"})
     @DisplayName("an employee (directly, through the teacher composite, or through a group) with a 91-day-old password must change it, then gets in")
