@@ -59,7 +59,7 @@ MSG
 
 export KC_BOOTSTRAP_ADMIN_USERNAME=admin
 export KC_BOOTSTRAP_ADMIN_PASSWORD=admin
-# Argon2 (the password hash) compiled fast at every start: README, "Install into your own Keycloak", step 5
+# Argon2 (the password hash) compiled fast at every start: README, "Install into your own Keycloak", step 6
 export JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} -XX:CompileCommand=quiet -XX:CompileCommand=inline,org.bouncycastle.crypto.generators.Argon2BytesGenerator*::*"
 exec "$KC_HOME/bin/kc.sh" start-dev --import-realm \
   --db=dev-file --db-url="jdbc:h2:file:$DATA/h2/keycloakdb;NON_KEYWORDS=VALUE" \

@@ -1,6 +1,6 @@
 package org.k12id.domain;
 
-/** User attributes of the domain (DOMAIN.md, "People, roles and attributes"). */
+/** User attributes of the domain (docs/data-model.md, "People, roles and attributes"). */
 public final class K12Attributes {
 
     /** Student: the state student ID (UID); usually also the username. */
@@ -14,7 +14,7 @@ public final class K12Attributes {
     /** Student: one of {@link GradeLevel}'s codes. */
     public static final String GRADE_LEVEL = "gradeLevel";
     /**
-     * Students and employees: the birthdate (DOMAIN.md's {@code birthdate}), {@code YYYYMMDD}; used only for claiming
+     * Students and employees: the birthdate (the state's {@code birthdate}, docs/data-model.md), {@code YYYYMMDD}; used only for claiming
      * and never sent to an app. Deliberately not named {@code birthdate}: Keycloak's built-in {@code profile} scope,
      * which every realm has and every OIDC app gets by default, maps a user attribute of that name into the OIDC
      * standard claim {@code birthdate}.

@@ -2,7 +2,7 @@ package org.k12id.domain;
 
 import java.util.List;
 
-/** Realm roles of the domain (DOMAIN.md, "People, roles and attributes"). */
+/** Realm roles of the domain (docs/data-model.md, "People, roles and attributes"). */
 public final class K12Roles {
 
     public static final String STUDENT = "student";

@@ -14,7 +14,7 @@ import org.k12id.domain.GradeLevel;
 import org.k12id.domain.PsuCode;
 
 /**
- * The state's "Regenerate Student Default Passwords" form, read strictly (DOMAIN.md): PSU code (required), campus codes
+ * The state's "Regenerate Student Default Passwords" form, read strictly (docs/data-model.md, "The regeneration form"): PSU code (required), campus codes
  * and grade levels (optional, comma-separated), also reset current passwords, force password change at next login,
  * request comments. Every bad value is named, all of them at once, before anything changes. Force without reset is
  * accepted and has no effect ({@link #forceHasEffect()}).

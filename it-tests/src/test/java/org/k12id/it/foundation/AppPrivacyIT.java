@@ -27,7 +27,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 
-/** What OIDC apps receive: what they need and no more (DOMAIN.md, "Apps"). */
+/** What OIDC apps receive: what they need and no more (docs/data-model.md, "Apps and what they receive"). */
 @KeycloakIntegrationTest(config = K12ServerConfig.class)
 @DisplayName("Given the apps of the demo district and a freshly added one")
 class AppPrivacyIT {

@@ -14,7 +14,7 @@ import org.k12id.domain.K12Roles;
  */
 public final class DistrictRoles {
 
-    /** The config's default: the six roles of DOMAIN.md, comma-separated. */
+    /** The config's default: the six roles of docs/data-model.md, comma-separated. */
     public static final String DEFAULT = String.join(",", K12Roles.ALL);
 
     private DistrictRoles() {
