@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.k12id.adminrest.http.Answers;
 import org.k12id.adminrest.staff.StaffScope;
+import org.k12id.authenticators.badge.BadgeConfig;
 import org.k12id.authenticators.badge.BadgeIssuer;
 import org.k12id.authenticators.badge.BadgeOptOuts;
-import org.k12id.domain.GradeLevel;
 import org.k12id.domain.K12Attributes;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -45,9 +45,11 @@ public final class BadgeIssueResource {
             // the same answer whether the account is missing, not a student or in another PSU
             return Answers.notFound("userId", "No such student in the PSUs you administer");
         }
-        if (GradeLevel.parse(student.getFirstAttribute(K12Attributes.GRADE_LEVEL))
-                .map(BadgeOptOuts.of(call.realm(), psu)::contains).orElse(true)) {
-            return Answers.conflict("badges_off", "userId", "Badges are turned off for this student's grade in PSU " + psu);
+        // the same rule as the login step and printing: the step's grades, the PSU's opt-outs, an enabled account
+        if (!BadgeConfig.forRealm(call.realm()).eligibility().allows(student.isEnabled(),
+                student.getFirstAttribute(K12Attributes.GRADE_LEVEL), BadgeOptOuts.of(call.realm(), psu))) {
+            return Answers.conflict("badges_off", "userId",
+                    "Badges are off for this student (their grade, their PSU's opt-out, or a disabled account)");
         }
         BadgeIssuer.Issued issued = BadgeIssuer.issue(call.session(), call.realm(), student);
         call.adminEvent().resource(ResourceType.USER).operation(OperationType.ACTION)

@@ -33,8 +33,9 @@ public record BadgeConfig(BadgeEligibility eligibility, boolean voidOnPasswordCh
 
     public static BadgeConfig of(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        int first = grade(config.get(FIRST_GRADE), GradeLevel.PREK5_FIRST);
-        int last = grade(config.get(LAST_GRADE), GradeLevel.PREK5_LAST);
+        // an unreadable bound allows nobody (fail closed): no grade lies at or above MAX_VALUE, or at or below MIN_VALUE
+        int first = grade(config.get(FIRST_GRADE), GradeLevel.PREK5_FIRST, Integer.MAX_VALUE);
+        int last = grade(config.get(LAST_GRADE), GradeLevel.PREK5_LAST, Integer.MIN_VALUE);
         return new BadgeConfig(new BadgeEligibility(first, last), Boolean.parseBoolean(config.get(VOID_ON_PASSWORD_CHANGE)));
     }
 
@@ -67,11 +68,14 @@ public record BadgeConfig(BadgeEligibility eligibility, boolean voidOnPasswordCh
         return null;
     }
 
-    /** A configured grade, or the default when unset; an invalid one allows nobody (fail closed). */
-    private static int grade(String value, int defaultValue) {
+    /**
+     * A configured grade, or the default when unset; an invalid one (or "ungraded", -9, which is no bound) gives
+     * {@code closed}, a bound that allows nobody.
+     */
+    private static int grade(String value, int defaultValue, int closed) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
-        return GradeLevel.parse(value.trim()).orElse(GradeLevel.UNGRADED);
+        return GradeLevel.parse(value.trim()).filter(grade -> grade != GradeLevel.UNGRADED).orElse(closed);
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.keycloak.models.AuthenticatorConfigModel;
 
 @DisplayName("Badge eligibility")
 class BadgeEligibilityTest {
@@ -39,6 +40,18 @@ class BadgeEligibilityTest {
         assertEquals(true, k2.allows(true, "1", Set.of()));
         assertEquals(false, k2.allows(true, "3", Set.of()));
         assertEquals(false, k2.allows(true, "-1", Set.of()));
+    }
+
+    @ParameterizedTest(name = "first={0} last={1}")
+    @CsvSource(delimiter = '|', value = {"K | 5", "-3 | K", "-9 | 5", "-3 | -9", "x | y"})
+    @DisplayName("a step setting that cannot be read, or that names 'ungraded', allows nobody (fail closed)")
+    void unreadableStepSettingAllowsNobody(String first, String last) {
+        AuthenticatorConfigModel model = new AuthenticatorConfigModel();
+        model.setConfig(java.util.Map.of(BadgeConfig.FIRST_GRADE, first, BadgeConfig.LAST_GRADE, last));
+        BadgeEligibility eligibility = BadgeConfig.of(model).eligibility();
+        for (String grade : java.util.List.of("-5", "-3", "0", "3", "5", "12")) {
+            assertEquals(false, eligibility.allows(true, grade, Set.of()), () -> "grade " + grade + " allowed");
+        }
     }
 
     @Test

@@ -125,7 +125,7 @@ class BadgeLoginIT {
     }
 
     @Test
-    @DisplayName("a grade opted out by the PSU, a grade-7 student and a disabled student are refused like a bad badge")
+    @DisplayName("a grade opted out by the PSU, a student now in grade 7 and a disabled student are refused like a bad badge; no badge is issued in grade 7")
     void ineligibleStudentsAreRefusedLikeABadBadge() throws Exception {
         String payload = issue(grade3);
         setOptOut("3");
@@ -135,7 +135,15 @@ class BadgeLoginIT {
         setOptOut("-3,-2");
         loginWithBadge(payload);
 
-        assertRefused(issue(grade7));
+        assertEquals(409, Badges.issue(urls.getBase(), DemoRealm.NAME, adminToken, grade7).getKey(),
+                "no badge is issued outside the badge step's grades");
+        String moved = issue(grade3);
+        UserRepresentation older = realm.admin().users().get(grade3).toRepresentation();
+        older.getAttributes().put("gradeLevel", List.of("7"));
+        realm.admin().users().get(grade3).update(older);
+        assertRefused(moved);
+        older.getAttributes().put("gradeLevel", List.of("3"));
+        realm.admin().users().get(grade3).update(older);
 
         String again = issue(grade3);
         UserRepresentation rep = realm.admin().users().get(grade3).toRepresentation();
