@@ -63,11 +63,10 @@ function renderRegenHistory(requests) {
     requests.forEach(function (request) {
         var tr = document.createElement('tr');
         tr.id = 'k12-regen-' + request.id;
-        var all = t('k12.portal.regen.all');
         cell(tr, 'k12.portal.regen.col.submitted', formatDate(request.createdAt));
         cell(tr, 'k12.portal.regen.col.what', t('k12.portal.regen.what', {
-            campuses: (request.campusCodes || []).join(', ') || all,
-            grades: (request.gradeLevels || []).map(gradeLabel).join(', ') || all,
+            campuses: (request.campusCodes || []).join(', ') || t('k12.portal.regen.allSchools'),
+            grades: (request.gradeLevels || []).map(gradeLabel).join(', ') || t('k12.portal.regen.allGrades'),
             reset: request.resetPasswords ? t('k12.portal.regen.withReset') : ''
         }));
         cell(tr, 'k12.portal.regen.col.status', t('k12.portal.regen.status.' + request.status));

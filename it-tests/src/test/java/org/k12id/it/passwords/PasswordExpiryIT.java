@@ -126,7 +126,7 @@ class PasswordExpiryIT {
         Browser browser = new Browser();
         Browser.Page update = IdentifierFirst.login(browser, browser.get(app.authorizationUrl() + "&ui_locales=es"),
                 "k12-exp-employee", OLD_PASSWORD);
-        assertTrue(update.document().text().contains("Tu contraseña ha caducado y debes cambiarla antes de continuar."),
+        assertTrue(update.document().text().contains("Su contraseña ha caducado y debe cambiarla antes de continuar."),
                 update.body());
     }
 }
