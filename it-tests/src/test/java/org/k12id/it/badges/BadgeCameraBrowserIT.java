@@ -123,6 +123,9 @@ class BadgeCameraBrowserIT {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
                 d.findElement(By.id("k12-badge-status")).getText().startsWith("The camera is blocked"));
         assertTrue(driver.findElement(By.id("k12-badge-panel")).isDisplayed());
+        // issue 16: the pressed button is gone from screen and Tab order, the focus is on the panel's Start Over
+        assertTrue(!driver.findElement(By.id("k12-badge-scan")).isDisplayed());
+        assertEquals("k12-badge-start-over", driver.switchTo().activeElement().getAttribute("id"));
 
         driver.findElement(By.id("k12-badge-start-over")).click();
         assertTrue(driver.findElement(By.id("k12-badge-scan")).isDisplayed());

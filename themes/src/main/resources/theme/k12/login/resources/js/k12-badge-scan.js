@@ -69,6 +69,7 @@
     button.addEventListener("click", function () {
       panel.hidden = false;
       button.hidden = true;
+      startOver.focus(); // the pressed button is gone: the focus goes to the panel's control, not to the page
       if (!window.isSecureContext) {
         say(words.insecure);
         return;

@@ -1,0 +1,187 @@
+package org.k12id.it.accessibility;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.k12id.it.support.Accessibility;
+import org.k12id.it.support.Accessibility.Viewport;
+import org.k12id.it.support.Chromium;
+import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.K12ServerConfig;
+import org.k12id.it.support.Oidc;
+import org.k12id.it.support.TestUsers;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 16 on the sign-in pages of the demo realm: each page and state, in English and Spanish, on a phone and a
+ * Chromebook, passes axe-core's WCAG 2.1 AA rules, fits the screen, has targets of 44 x 44 px and can be used by
+ * keyboard alone.
+ */
+@KeycloakIntegrationTest(config = K12ServerConfig.class)
+@DisplayName("Given the sign-in pages in English and Spanish, on a phone and on a Chromebook")
+class LoginPagesAccessibilityIT {
+
+    /** A user of this test only: the wrong password is typed for them, never for a shared demo account. */
+    static final String STUDENT = "k12-a11y-student";
+    static final String STUDENT_PASSWORD = "Blue2026river";
+
+    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    private TestUsers users;
+    private WebDriver driver;
+
+    /** The pages and states under test, each reached as a person would: from the app, through the sign-in steps. */
+    enum LoginPage {
+        USERNAME("the username page"),
+        PASSWORD("the password page"),
+        PASSWORD_ERROR("the password page after a wrong password"),
+        EXPIRED_PASSWORD("the expired-password update page");
+
+        final String title;
+
+        LoginPage(String title) {
+            this.title = title;
+        }
+
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    static Stream<Arguments> pagesLanguagesAndSizes() {
+        return Stream.of(LoginPage.values()).flatMap(page -> Stream.of("en", "es").flatMap(language ->
+                Stream.of(Viewport.values()).map(viewport -> Arguments.of(page, language, viewport))));
+    }
+
+    @BeforeEach
+    void setUp() {
+        users = new TestUsers(realm.admin());
+        users.create(STUDENT, "Luz", "Ortega", List.of("student"), List.of(), Map.of(),
+                TestUsers.passwordSetDaysAgo(STUDENT_PASSWORD, 1));
+        driver = Chromium.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (driver != null) {
+            driver.quit();
+        }
+        users.removeAll();
+    }
+
+    @ParameterizedTest(name = "{0} ({1}, {2})")
+    @MethodSource("pagesLanguagesAndSizes")
+    @DisplayName("each page passes axe-core's WCAG 2.1 AA rules, fits the screen, has 44 px targets and works by keyboard")
+    void pageIsAccessible(LoginPage page, String language, Viewport viewport) {
+        openUsernamePage(language, viewport);
+        switch (page) {
+            case USERNAME -> {
+            }
+            case PASSWORD -> {
+                enterUsername(STUDENT);
+                // headed by what it asks for, not by the button's word ("Go", "Ir")
+                assertNotEquals(driver.findElement(By.id("kc-login")).getText(),
+                        driver.findElement(By.id("kc-page-title")).getText());
+            }
+            case PASSWORD_ERROR -> {
+                enterUsername(STUDENT);
+                submitPassword("Wrong2026pass");
+                // the field in error names its message, read out when the field gets the focus
+                WebElement invalid = waitFor(By.cssSelector("#password[aria-invalid=true]"));
+                String describedBy = invalid.getDomAttribute("aria-describedby");
+                assertNotNull(describedBy, "aria-describedby of the password in error");
+                assertFalse(driver.findElement(By.id(describedBy.split(" ")[0])).getText().isBlank());
+            }
+            case EXPIRED_PASSWORD -> {
+                enterUsername("e.expired");
+                submitPassword(DemoRealm.PASSWORD);
+                waitFor(By.id("password-new"));
+                waitFor(By.id("k12-password-checklist"));
+            }
+        }
+        // the language select is named in the page's language
+        assertEquals("en".equals(language) ? "Language" : "Idioma",
+                driver.findElement(By.id("login-select-toggle")).getDomAttribute("aria-label"));
+        assertAccessible(page + " (" + language + ", " + viewport + ")");
+    }
+
+    @Test
+    @DisplayName("the language select: arrow keys move through the languages without leaving the page, Enter opens one")
+    void languageSelectByKeyboard() throws InterruptedException {
+        openUsernamePage("en", Viewport.CHROMEBOOK);
+        WebElement select = driver.findElement(By.id("login-select-toggle"));
+        String page = driver.getCurrentUrl();
+        select.sendKeys(Keys.ARROW_DOWN);
+        Thread.sleep(1000); // a navigation, if any, would have begun
+        assertEquals(page, driver.getCurrentUrl());
+        assertTrue(new Select(select).getFirstSelectedOption().getText().contains("Español"));
+        select.sendKeys(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "es".equals(
+                d.findElement(By.tagName("html")).getDomAttribute("lang")));
+    }
+
+    private void openUsernamePage(String language, Viewport viewport) {
+        Accessibility.resize(driver, viewport);
+        Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+        driver.get(app.authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
+        waitFor(By.id("username"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> language.equals(
+                d.findElement(By.tagName("html")).getDomAttribute("lang")));
+    }
+
+    private void enterUsername(String username) {
+        WebElement field = driver.findElement(By.id("username"));
+        field.sendKeys(username);
+        driver.findElement(By.id("kc-login")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(field));
+        waitFor(By.id("password"));
+    }
+
+    private void submitPassword(String password) {
+        WebElement field = driver.findElement(By.id("password"));
+        field.sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(field));
+    }
+
+    /** All four checks, each reported, so that one run names every problem of the page. */
+    private void assertAccessible(String pageName) {
+        assertAll(pageName,
+                () -> Accessibility.assertNoViolations(driver, pageName),
+                () -> Accessibility.assertFitsViewport(driver),
+                () -> Accessibility.assertTargetsAtLeast(driver, 44),
+                () -> Accessibility.assertKeyboardReachesEveryControl(driver));
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(by));
+    }
+}
