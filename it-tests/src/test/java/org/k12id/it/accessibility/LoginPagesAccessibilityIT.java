@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -31,12 +32,14 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Issue 16 on the sign-in pages of the demo realm: each page and state, in English and Spanish, on a phone and a
@@ -146,6 +149,23 @@ class LoginPagesAccessibilityIT {
         select.sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "es".equals(
                 d.findElement(By.tagName("html")).getDomAttribute("lang")));
+    }
+
+    @Test
+    @DisplayName("the checks themselves fail on a sign-in page given a known fault: a field without a label, a page too wide")
+    void checksCatchFaults() {
+        openUsernamePage("en", Viewport.PHONE);
+        enterUsername(STUDENT);
+        ((JavascriptExecutor) driver).executeScript(
+                "var field = document.createElement('input'); field.id = 'k12-unlabelled';"
+                        + "document.getElementById('kc-form-login').appendChild(field);"
+                        + "var wide = document.createElement('div'); wide.style.width = '600px'; wide.style.height = '1px';"
+                        + "document.getElementById('kc-form-login').appendChild(wide);");
+        AssertionFailedError axe = assertThrows(AssertionFailedError.class,
+                () -> Accessibility.assertNoViolations(driver, "password page with an unlabelled field"));
+        assertTrue(axe.getMessage().contains("label (critical)") && axe.getMessage().contains("k12-unlabelled"),
+                axe.getMessage());
+        assertThrows(AssertionFailedError.class, () -> Accessibility.assertFitsViewport(driver));
     }
 
     private void openUsernamePage(String language, Viewport viewport) {
