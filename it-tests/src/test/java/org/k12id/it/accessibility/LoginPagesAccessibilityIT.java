@@ -134,6 +134,14 @@ class LoginPagesAccessibilityIT {
         assertEquals("en".equals(language) ? "Language" : "Idioma",
                 driver.findElement(By.id("login-select-toggle")).getDomAttribute("aria-label"));
         assertAccessible(page + " (" + language + ", " + viewport + ")");
+        if (page == LoginPage.EXPIRED_PASSWORD) {
+            // the checklist's live states: some rules met, some not, then all met (nothing is submitted)
+            driver.findElement(By.id("password-new")).sendKeys("abc");
+            waitFor(By.cssSelector("#k12-password-checklist li"));
+            assertAccessible(page + ", checklist half met (" + language + ", " + viewport + ")");
+            driver.findElement(By.id("password-new")).sendKeys("DEF2026x");
+            assertAccessible(page + ", checklist met (" + language + ", " + viewport + ")");
+        }
     }
 
     @Test
