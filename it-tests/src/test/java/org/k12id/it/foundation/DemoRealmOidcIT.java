@@ -122,8 +122,11 @@ class DemoRealmOidcIT {
         Browser.Page page = browser.get(app.authorizationUrl() + "&ui_locales=es");
         assertEquals("Ir", page.document().selectFirst("#kc-login").text());
         assertEquals("es", page.document().selectFirst("html").attr("lang"));
+        // usted throughout, Keycloak's own texts too (issue 16)
+        assertTrue(page.document().title().startsWith("Inicie sesión en"), page.document().title());
         Browser.Page passwordPage = browser.submit(page, "#kc-form-login", Map.of("username", "t.smith"));
         assertEquals("Ir", passwordPage.document().selectFirst("#kc-login").text());
+        assertEquals("Escriba su contraseña", passwordPage.document().selectFirst("#kc-page-title").text());
     }
 
     static List<String> strings(JsonNode node) {
