@@ -55,6 +55,8 @@ function emptyRow(rows, columns, messageKey) {
 
 function renderRegenHistory(requests) {
     var rows = $('k12-regen-rows');
+    // redrawn every 2 s while a request runs: a "View new defaults" that has the focus keeps it in the new rows
+    var focused = rows.contains(document.activeElement) ? document.activeElement.getAttribute('data-request') : null;
     rows.textContent = '';
     if (requests.length === 0) {
         emptyRow(rows, 6, 'k12.portal.regen.none');
@@ -83,10 +85,14 @@ function renderRegenHistory(requests) {
             view.className = 'k12-button k12-button-secondary k12-regen-view';
             view.textContent = t('k12.portal.regen.defaults.view');
             view.setAttribute('aria-label', t('k12.portal.regen.defaults.viewLabel', {date: formatDate(request.createdAt)}));
+            view.setAttribute('data-request', request.id);
             view.addEventListener('click', function () {
                 showDefaults(request);
             });
             defaults.appendChild(view);
+            if (focused === request.id) {
+                view.focus();
+            }
         }
         rows.appendChild(tr);
         busy = busy || request.status === 'queued' || request.status === 'running';
@@ -170,6 +176,31 @@ function downloadDefaults() {
     });
 }
 
+/** The form's fields by the names the API gives them in its problems, as the ends of their ids and message keys. */
+const FIELDS = {psuCode: 'psu', campusCodes: 'campuses', gradeLevels: 'grades', comments: 'comments'};
+
+/**
+ * Marks the fields in error (ends of their ids: 'campuses', 'grades', ...) invalid, described by the status line that
+ * names them, and moves the focus to the first; with none, clears the marks.
+ */
+function markInvalid(fields) {
+    Object.keys(FIELDS).forEach(function (name) {
+        var field = $('k12-regen-' + FIELDS[name]);
+        var hint = $('k12-regen-' + FIELDS[name] + '-hint');
+        var invalid = fields.indexOf(FIELDS[name]) >= 0;
+        field.setAttribute('aria-invalid', invalid ? 'true' : 'false');
+        var describedBy = (hint ? ['k12-regen-' + FIELDS[name] + '-hint'] : []).concat(invalid ? ['k12-regen-status'] : []);
+        if (describedBy.length) {
+            field.setAttribute('aria-describedby', describedBy.join(' '));
+        } else {
+            field.removeAttribute('aria-describedby');
+        }
+    });
+    if (fields.length) {
+        $('k12-regen-' + fields[0]).focus();
+    }
+}
+
 function submitRegen(event) {
     event.preventDefault();
     var form = {
@@ -183,6 +214,7 @@ function submitRegen(event) {
     var status = $('k12-regen-status');
     status.className = '';
     status.textContent = '';
+    markInvalid([]);
     $('k12-regen-submit').disabled = true;
     apiJson('POST', REGEN + 'requests', form).then(function () {
         status.className = 'k12-status-success';
@@ -191,10 +223,13 @@ function submitRegen(event) {
     }, function (failure) {
         status.className = 'k12-status-error';
         if (failure instanceof ApiError && failure.status === 400 && failure.body.problems) {
-            status.textContent = t('k12.portal.regen.invalid', {problems: failure.body.problems.map(function (p) {
-                return t('k12.portal.regen.' + ({campusCodes: 'campuses', gradeLevels: 'grades', psuCode: 'psu'}[p.field] || 'comments'))
-                    + (p.value ? ' "' + p.value + '"' : '');
+            var fields = failure.body.problems.map(function (p) {
+                return FIELDS[p.field] || 'comments';
+            });
+            status.textContent = t('k12.portal.regen.invalid', {problems: failure.body.problems.map(function (p, i) {
+                return t('k12.portal.regen.' + fields[i]) + (p.value ? ' "' + p.value + '"' : '');
             }).join(', ')});
+            markInvalid(fields);
         } else {
             status.textContent = messageText(problemMessage(failure, 'change'));
         }

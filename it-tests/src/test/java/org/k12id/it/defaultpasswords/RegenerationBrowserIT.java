@@ -81,7 +81,11 @@ class RegenerationBrowserIT {
         driver.findElement(By.id("k12-regen-submit")).click();
 
         wait.until(d -> d.findElement(By.id("k12-regen-status")).getText().equals("Request submitted. Its status appears below."));
-        wait.until(d -> d.findElement(By.id("k12-regen-rows")).getText().contains("Completed"));
+        // this request's row (the newest, first) completes; the PSU's history may hold earlier requests of other tests
+        wait.until(d -> {
+            String newest = d.findElement(By.id("k12-regen-rows")).findElements(By.tagName("tr")).get(0).getText();
+            return newest.contains("920998") && newest.contains("Completed");
+        });
         String row = driver.findElement(By.id("k12-regen-rows")).findElements(By.tagName("tr")).get(0).getText();
         assertTrue(row.contains("920998"), row);
         assertTrue(row.contains("2 of 2 regenerated, 2 reset, 0 failed"), row);
