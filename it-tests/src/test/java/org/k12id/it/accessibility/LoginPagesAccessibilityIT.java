@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.k12id.it.support.Accessibility;
 import org.k12id.it.support.Accessibility.Viewport;
@@ -63,6 +64,8 @@ class LoginPagesAccessibilityIT {
     /** The pages and states under test, each reached as a person would: from the app, through the sign-in steps. */
     enum LoginPage {
         USERNAME("the username page"),
+        USERNAME_ERROR("the username page after an empty username"),
+        BADGE_REFUSED("the username page after a badge that is refused"),
         PASSWORD("the password page"),
         PASSWORD_ERROR("the password page after a wrong password"),
         EXPIRED_PASSWORD("the expired-password update page");
@@ -105,31 +108,7 @@ class LoginPagesAccessibilityIT {
     @DisplayName("each page passes axe-core's WCAG 2.1 AA rules, fits the screen, has 44 px targets and works by keyboard")
     void pageIsAccessible(LoginPage page, String language, Viewport viewport) {
         openUsernamePage(language, viewport);
-        switch (page) {
-            case USERNAME -> {
-            }
-            case PASSWORD -> {
-                enterUsername(STUDENT);
-                // headed by what it asks for, not by the button's word ("Go", "Ir")
-                assertNotEquals(driver.findElement(By.id("kc-login")).getText(),
-                        driver.findElement(By.id("kc-page-title")).getText());
-            }
-            case PASSWORD_ERROR -> {
-                enterUsername(STUDENT);
-                submitPassword("Wrong2026pass");
-                // the field in error names its message, read out when the field gets the focus
-                WebElement invalid = waitFor(By.cssSelector("#password[aria-invalid=true]"));
-                String describedBy = invalid.getDomAttribute("aria-describedby");
-                assertNotNull(describedBy, "aria-describedby of the password in error");
-                assertFalse(driver.findElement(By.id(describedBy.split(" ")[0])).getText().isBlank());
-            }
-            case EXPIRED_PASSWORD -> {
-                enterUsername("e.expired");
-                submitPassword(DemoRealm.PASSWORD);
-                waitFor(By.id("password-new"));
-                waitFor(By.id("k12-password-checklist"));
-            }
-        }
+        reach(page);
         // the language select is named in the page's language
         assertEquals("en".equals(language) ? "Language" : "Idioma",
                 driver.findElement(By.id("login-select-toggle")).getDomAttribute("aria-label"));
@@ -142,6 +121,38 @@ class LoginPagesAccessibilityIT {
             driver.findElement(By.id("password-new")).sendKeys("DEF2026x");
             assertAccessible(page + ", checklist met (" + language + ", " + viewport + ")");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(LoginPage.class)
+    @DisplayName("each page fits WCAG 2.1's reflow width, 320 px, without scrolling sideways (in Spanish, the longer words)")
+    void pageReflowsAt320(LoginPage page) {
+        Accessibility.resize(driver, Accessibility.REFLOW_WIDTH, 640);
+        openUsernamePage("es");
+        reach(page);
+        Accessibility.assertFitsViewport(driver);
+    }
+
+    @Test
+    @DisplayName("the \"Start Over\" tooltip shows on keyboard focus, and Escape hides it without moving the focus")
+    void tooltipDismissedByEscape() {
+        openUsernamePage("en", Viewport.PHONE);
+        enterUsername(STUDENT);
+        WebElement restart = driver.findElement(By.id("reset-login"));
+        WebElement tooltip = restart.findElement(By.className("kc-tooltip-text"));
+        driver.findElement(By.id("password")).sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        for (int i = 0; i < 5 && !restart.equals(driver.switchTo().activeElement()); i++) {
+            driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        }
+        assertEquals(restart, driver.switchTo().activeElement(), "Shift+Tab reaches \"Start Over\"");
+        assertTrue(tooltip.isDisplayed(), "the tooltip shows on keyboard focus");
+        restart.sendKeys(Keys.ESCAPE);
+        assertFalse(tooltip.isDisplayed(), "Escape hides it");
+        assertEquals(restart, driver.switchTo().activeElement(), "the focus stays");
+        restart.sendKeys(Keys.TAB);
+        driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertEquals(restart, driver.switchTo().activeElement());
+        assertTrue(tooltip.isDisplayed(), "focused again, it shows again");
     }
 
     @Test
@@ -176,8 +187,63 @@ class LoginPagesAccessibilityIT {
         assertThrows(AssertionFailedError.class, () -> Accessibility.assertFitsViewport(driver));
     }
 
+    /** The field in error names its message (aria-describedby), read out when the field gets the focus. */
+    private void assertDescribedError(WebElement invalid, String field) {
+        String describedBy = invalid.getDomAttribute("aria-describedby");
+        assertNotNull(describedBy, "aria-describedby of the " + field + " in error");
+        assertFalse(driver.findElement(By.id(describedBy.split(" ")[0])).getText().isBlank(),
+                "the message the " + field + " names");
+    }
+
+    /** From the username page, the steps a person takes to reach {@code page}. */
+    private void reach(LoginPage page) {
+        switch (page) {
+            case USERNAME -> {
+            }
+            case USERNAME_ERROR -> {
+                WebElement field = driver.findElement(By.id("username"));
+                driver.findElement(By.id("kc-login")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(field));
+                assertDescribedError(waitFor(By.cssSelector("#username[aria-invalid=true]")), "username");
+            }
+            case BADGE_REFUSED -> {
+                // what the scanner sends for a badge that reads but is not valid (the camera is not needed for it)
+                WebElement field = driver.findElement(By.id("username"));
+                ((JavascriptExecutor) driver).executeScript(
+                        "document.getElementById('k12-badge-value').value = 'K12B1.not-a-badge';"
+                                + "document.getElementById('k12-badge-form').submit();");
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(field));
+                waitFor(By.id("username"));
+                assertFalse(waitFor(By.className("kc-feedback-text")).getText().isBlank(),
+                        "the refusal is said on the page");
+            }
+            case PASSWORD -> {
+                enterUsername(STUDENT);
+                // headed by what it asks for, not by the button's word ("Go", "Ir")
+                assertNotEquals(driver.findElement(By.id("kc-login")).getText(),
+                        driver.findElement(By.id("kc-page-title")).getText());
+            }
+            case PASSWORD_ERROR -> {
+                enterUsername(STUDENT);
+                submitPassword("Wrong2026pass");
+                // the field in error names its message, read out when the field gets the focus
+                assertDescribedError(waitFor(By.cssSelector("#password[aria-invalid=true]")), "password");
+            }
+            case EXPIRED_PASSWORD -> {
+                enterUsername("e.expired");
+                submitPassword(DemoRealm.PASSWORD);
+                waitFor(By.id("password-new"));
+                waitFor(By.id("k12-password-checklist"));
+            }
+        }
+    }
+
     private void openUsernamePage(String language, Viewport viewport) {
         Accessibility.resize(driver, viewport);
+        openUsernamePage(language);
+    }
+
+    private void openUsernamePage(String language) {
         Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
         driver.get(app.authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
         waitFor(By.id("username"));

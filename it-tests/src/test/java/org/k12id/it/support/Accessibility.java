@@ -38,6 +38,12 @@ public final class Accessibility {
     /** Impacts that fail a test; "minor" ones are reported by axe but do not. */
     public static final Set<String> FAILING_IMPACTS = Set.of("critical", "serious", "moderate");
 
+    /**
+     * WCAG 2.1's reflow width (1.4.10): 320 CSS px, a 1280 px window zoomed to 400 %. Pages must fit it without
+     * scrolling sideways; the full checks run at the {@link Viewport}s.
+     */
+    public static final int REFLOW_WIDTH = 320;
+
     /** The window sizes of the district's devices. */
     public enum Viewport {
         PHONE(390, 844),
@@ -66,11 +72,16 @@ public final class Accessibility {
      * outer size is not its viewport. Call it before loading the page, and again on another driver.
      */
     public static void resize(WebDriver driver, Viewport viewport) {
+        resize(driver, viewport.width, viewport.height);
+    }
+
+    /** As {@link #resize(WebDriver, Viewport)}, to any size: {@link #REFLOW_WIDTH} for WCAG 1.4.10. */
+    public static void resize(WebDriver driver, int width, int height) {
         if (driver instanceof HasCdp cdp) {
             cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                    "width", viewport.width, "height", viewport.height, "deviceScaleFactor", 1, "mobile", false));
+                    "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         } else {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(viewport.width, viewport.height));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
         }
     }
 
@@ -102,11 +113,18 @@ public final class Accessibility {
                         + "  var r = e.getBoundingClientRect(); return r.right > window.innerWidth + 0.5; })"
                         + "  .slice(0, 5).map(function (e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
                         + "    + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''); });"
-                        + "return {scroll: d.scrollWidth, inner: window.innerWidth, wide: wide.join(', ')};");
+                        + "var name = function (e) { return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                        + "    + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).trim().split(/\\s+/).join('.') : ''); };"
+                        + "var spilling = Array.prototype.filter.call(document.querySelectorAll('body, body *'), function (e) {"
+                        + "  return e.scrollWidth > e.clientWidth + 0.5 && getComputedStyle(e).overflowX === 'visible'; })"
+                        + "  .slice(-5).map(function (e) { return name(e) + ' (' + e.scrollWidth + ' > ' + e.clientWidth + ')'; });"
+                        + "return {scroll: d.scrollWidth, inner: window.innerWidth, wide: wide.join(', '),"
+                        + "  spilling: spilling.join(', ')};");
         long scroll = ((Number) sizes.get("scroll")).longValue();
         long inner = ((Number) sizes.get("inner")).longValue();
         assertTrue(scroll <= inner, () -> driver.getCurrentUrl() + " is " + scroll + " px wide in a " + inner
-                + " px window; reaching past its right edge: " + sizes.get("wide"));
+                + " px window; reaching past its right edge: " + sizes.get("wide") + "; spilling out of their boxes: "
+                + sizes.get("spilling"));
     }
 
     /**
