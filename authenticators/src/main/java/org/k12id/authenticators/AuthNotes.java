@@ -15,6 +15,12 @@ public final class AuthNotes {
      */
     public static final String NO_ACCOUNT = "k12.noAccount";
 
+    /** Set by "Claim My Account" when the person proved an unclaimed account: the password steps are skipped. */
+    public static final String CLAIM = "k12.claim";
+
+    /** The claim policy the person chose, while they type its details. */
+    public static final String CLAIM_POLICY = "k12.claim.policy";
+
     private AuthNotes() {
     }
 }

@@ -1,5 +1,6 @@
 <#-- keycloak.v2's login-username.ftl (Keycloak 26.7.0) with the student badge: "Scan Student QR Code", shown when the
-     flow's step is the pack's "Username or Student Badge" (it sets k12Badge). -->
+     flow's step is the pack's "Username, Student Badge or Claim" (it sets k12Badge), and "Claim My Account" where the
+     step offers it (k12Claim). -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
@@ -56,6 +57,12 @@
                     </div>
                     <script src="${url.resourcesPath}/vendor/html5-qrcode/html5-qrcode.min.js"></script>
                     <script src="${url.resourcesPath}/js/k12-badge-scan.js"></script>
+                </#if>
+                <#if k12Claim?? && !usernameHidden??>
+                    <form id="k12-claim-start" class="k12-claim-start" action="${url.loginAction}" method="post">
+                        <input type="hidden" name="k12_claim_step" value="start"/>
+                        <button type="submit" id="k12-claim-link" class="${properties.kcButtonLinkClass!'pf-v5-c-button pf-m-link'}">${msg("k12.claim.link")}</button>
+                    </form>
                 </#if>
             </div>
         </div>

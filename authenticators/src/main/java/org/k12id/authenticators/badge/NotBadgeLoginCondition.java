@@ -7,14 +7,18 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** True unless this login used a badge: guards the password step, which a badge login skips. */
+/**
+ * True unless this login used a badge or claimed the account: guards the password step, which a badge login skips, and
+ * which a claim skips because the claim's required action makes the person choose a password.
+ */
 final class NotBadgeLoginCondition implements ConditionalAuthenticator {
 
     static final NotBadgeLoginCondition INSTANCE = new NotBadgeLoginCondition();
 
     @Override
     public boolean matchCondition(AuthenticationFlowContext context) {
-        return !"true".equals(context.getAuthenticationSession().getAuthNote(AuthNotes.BADGE));
+        return !"true".equals(context.getAuthenticationSession().getAuthNote(AuthNotes.BADGE))
+                && !"true".equals(context.getAuthenticationSession().getAuthNote(AuthNotes.CLAIM));
     }
 
     @Override

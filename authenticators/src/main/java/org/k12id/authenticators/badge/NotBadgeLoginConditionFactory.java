@@ -9,7 +9,7 @@ import org.keycloak.authentication.authenticators.conditional.ConditionalAuthent
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** "Condition - Not a Badge Login". */
+/** "Condition - Not a Badge Login or Claim". */
 public final class NotBadgeLoginConditionFactory extends AuthenticatorFactorySupport implements ConditionalAuthenticatorFactory {
 
     public static final String ID = "k12-condition-not-badge";
@@ -21,13 +21,14 @@ public final class NotBadgeLoginConditionFactory extends AuthenticatorFactorySup
 
     @Override
     public String getDisplayType() {
-        return "Condition - Not a Badge Login";
+        return "Condition - Not a Badge Login or Claim";
     }
 
     @Override
     public String getHelpText() {
-        return "True unless the student signed in with a badge in this login. Put the password step in a conditional "
-                + "sub-flow behind it, so a badge login skips the password.";
+        return "True unless the student signed in with a badge, or the person claimed their account, in this login. Put "
+                + "the password step in a conditional sub-flow behind it, so a badge login skips the password, and a "
+                + "claim goes on to the required action 'Claim Account', which has the person choose one.";
     }
 
     @Override

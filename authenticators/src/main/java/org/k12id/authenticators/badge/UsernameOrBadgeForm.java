@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.k12id.authenticators.AuthNotes;
 import org.k12id.authenticators.LoginMethod;
+import org.k12id.authenticators.claim.ClaimStep;
 import org.k12id.domain.K12Attributes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -35,6 +36,8 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
     static final String FAILED = "k12.badge.failed";
     /** Auth note set when the login used a badge; read by {@link NotBadgeLoginCondition}. */
     static final String EVENT_METHOD = "k12_login_method";
+    /** Page attribute: the username page shows "Claim My Account". */
+    static final String CLAIM_OFFERED = "k12Claim";
 
     UsernameOrBadgeForm(KeycloakSession session) {
         super(session);
@@ -43,6 +46,10 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (ClaimStep.handles(context, form)) {
+            ClaimStep.action(context, form, () -> createLoginForm(offerBadge(context, context.form())));
+            return;
+        }
         String camera = form.getFirst(BADGE_FIELD);
         Optional<String> badge = camera != null ? Optional.of(ScannedText.badgeAttempt(camera).orElse(camera))
                 : ScannedText.badgeAttempt(form.getFirst("username"));
@@ -100,12 +107,17 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
     }
 
     private Response badgeFailed(AuthenticationFlowContext context) {
-        return offerBadge(context.form()).setError(FAILED).createLoginUsername();
+        return offerBadge(context, context.form()).setError(FAILED).createLoginUsername();
     }
 
-    private static LoginFormsProvider offerBadge(LoginFormsProvider form) {
+    /** The username page's extras: "Scan Student QR Code", and "Claim My Account" where the claim is offered. */
+    private static LoginFormsProvider offerBadge(AuthenticationFlowContext context, LoginFormsProvider form) {
+        if (ClaimStep.offered(context)) {
+            form.setAttribute(CLAIM_OFFERED, Boolean.TRUE);
+        }
         return form.setAttribute("k12Badge", Boolean.TRUE);
     }
+
 
     // --- the username step, as Keycloak's own UsernameForm (final, so it cannot be extended) ---
 
@@ -151,7 +163,7 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
 
     @Override
     protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        LoginFormsProvider forms = offerBadge(context.form());
+        LoginFormsProvider forms = offerBadge(context, context.form());
         if (!formData.isEmpty()) {
             forms.setFormData(formData);
         }
@@ -159,8 +171,14 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
     }
 
     @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        offerBadge(context, context.form());
+        return super.challenge(context, error, field);
+    }
+
+    @Override
     protected Response createLoginForm(LoginFormsProvider form) {
-        return offerBadge(form).createLoginUsername();
+        return form.setAttribute("k12Badge", Boolean.TRUE).createLoginUsername();
     }
 
     @Override

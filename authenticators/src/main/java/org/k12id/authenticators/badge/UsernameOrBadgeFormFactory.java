@@ -1,8 +1,10 @@
 package org.k12id.authenticators.badge;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.k12id.authenticators.AuthenticatorFactorySupport;
+import org.k12id.authenticators.claim.ClaimConfig;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
@@ -21,14 +23,14 @@ public final class UsernameOrBadgeFormFactory extends AuthenticatorFactorySuppor
 
     @Override
     public String getDisplayType() {
-        return "Username or Student Badge";
+        return "Username, Student Badge or Claim";
     }
 
     @Override
     public String getHelpText() {
-        return "Asks for the username, or signs a student in with their badge (QR code) from the camera or a scanner. "
-                + "Put it where Keycloak's Username Form would be, followed by a conditional password step that uses "
-                + "'Condition - Not a Badge Login'.";
+        return "Asks for the username, or signs a student in with their badge (QR code) from the camera or a scanner, "
+                + "or lets a person claim their account (\"Claim My Account\"). Put it where Keycloak's Username Form "
+                + "would be, followed by a conditional password step that uses 'Condition - Not a Badge Login or Claim'.";
     }
 
     @Override
@@ -45,7 +47,7 @@ public final class UsernameOrBadgeFormFactory extends AuthenticatorFactorySuppor
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return BadgeConfig.PROPERTIES;
+        return Stream.concat(BadgeConfig.PROPERTIES.stream(), ClaimConfig.PROPERTIES.stream()).toList();
     }
 
     @Override
