@@ -2,11 +2,9 @@ package org.k12id.requiredactions.expiry;
 
 import java.util.List;
 
-import org.keycloak.Config;
-import org.keycloak.authentication.RequiredActionFactory;
+import org.k12id.requiredactions.RequiredActionFactorySupport;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
@@ -14,7 +12,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  * older than their role allows to Keycloak's update-password page, saying their password has expired. Enable it in
  * Authentication, Required actions (the demo realm has it enabled).
  */
-public final class PasswordExpiryByRoleRequiredActionFactory implements RequiredActionFactory {
+public final class PasswordExpiryByRoleRequiredActionFactory extends RequiredActionFactorySupport {
 
     public static final String ID = "k12-password-expiry-by-role";
 
@@ -36,17 +34,5 @@ public final class PasswordExpiryByRoleRequiredActionFactory implements Required
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return List.of(); // the lifetimes are the "Expiry By Role" password policy's config
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
