@@ -1,0 +1,65 @@
+package org.k12id.it.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.k12id.it.support.Browser;
+import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.Oidc;
+
+/** Going through "Claim My Account" over HTTP, as a browser would: the pages and their forms. */
+final class Claims {
+
+    static final String NOT_VERIFIED = "We could not verify those details.";
+
+    private Claims() {
+    }
+
+    static Oidc app(String realmUrl) {
+        return new Oidc(realmUrl, DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+    }
+
+    /** From the app's sign-in, "Claim My Account", then the policy: the page asking for the policy's details. */
+    static Browser.Page detailsPage(Browser browser, String realmUrl, String policy, String language)
+            throws IOException, InterruptedException {
+        return detailsPage(browser, app(realmUrl), policy, language);
+    }
+
+    /** As above, signing in to {@code app} (whose state and PKCE verifier the code exchange needs). */
+    static Browser.Page detailsPage(Browser browser, Oidc app, String policy, String language)
+            throws IOException, InterruptedException {
+        Browser.Page username = browser.get(app.authorizationUrl()
+                + ("en".equals(language) ? "" : "&ui_locales=" + language));
+        assertNotNull(username.document().selectFirst("#k12-claim-link"), () -> "no Claim My Account:\n" + username.body());
+        Browser.Page policies = browser.submit(username, "#k12-claim-start", Map.of());
+        assertEquals(200, policies.status(), policies::body);
+        Browser.Page details = browser.submit(policies, "#k12-claim-form", Map.of("k12_claim_policy", policy));
+        assertEquals(200, details.status(), details::body);
+        assertNotNull(details.document().selectFirst("#k12_claim_uid"), () -> "no UID field:\n" + details.body());
+        return details;
+    }
+
+    /** A student's claim details as typed: UID, grade, birthdate, PSU code. */
+    static Map<String, String> student(String uid, String grade, String birthdate, String psu) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("k12_claim_uid", uid);
+        fields.put("k12_claim_grade", grade);
+        fields.put("k12_claim_birthdate", birthdate);
+        fields.put("k12_claim_psu", psu);
+        return fields;
+    }
+
+    static Map<String, String> employee(String uid, String birthdate, String psu) {
+        return Map.of("k12_claim_uid", uid, "k12_claim_birthdate", birthdate, "k12_claim_psu", psu);
+    }
+
+    /** The page as it would be for any request: without the tokens that change on every request. */
+    static String withoutTokens(String html) {
+        return html.replaceAll("\\s+selected(=\"[^\"]*\")?", "").replaceAll("(session_code|execution|tab_id|client_data|kc_locale)=[^\"&]*", "$1=")
+                .replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"");
+    }
+}
