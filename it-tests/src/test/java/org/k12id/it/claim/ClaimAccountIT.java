@@ -185,6 +185,37 @@ class ClaimAccountIT {
     }
 
     @Test
+    @DisplayName("refusals take about the same time: the medians of an unknown UID, a wrong birthdate and a grade 5 student agree")
+    void refusalsTakeTheSameTime() throws Exception {
+        student("7100000711", "8", "20120101", "false", null);
+        student("7100000712", "5", "20150505", "false", null);
+        Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+        cases.put("unknown UID", Claims.student("7100000798", "8", "20120101", "920"));
+        cases.put("wrong birthdate", Claims.student("7100000711", "8", "20120102", "920"));
+        cases.put("grade 5, every detail right", Claims.student("7100000712", "5", "20150505", "920"));
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        cases.keySet().forEach(name -> times.put(name, new ArrayList<>()));
+        for (int round = 0; round < 9; round++) { // interleaved, so that the machine's noise falls on every case alike
+            for (Map.Entry<String, Map<String, String>> attempt : cases.entrySet()) {
+                Browser browser = new Browser();
+                Browser.Page details = Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en");
+                long start = System.nanoTime();
+                Browser.Page answer = browser.submit(details, "#k12-claim-form", attempt.getValue());
+                times.get(attempt.getKey()).add((System.nanoTime() - start) / 1_000_000);
+                assertTrue(answer.document().text().contains(Claims.NOT_VERIFIED), attempt.getKey());
+            }
+        }
+        Map<String, Long> medians = new LinkedHashMap<>();
+        times.forEach((name, list) -> medians.put(name, list.stream().sorted().toList().get(list.size() / 2)));
+        long fastest = medians.values().stream().min(Long::compare).orElseThrow();
+        long slowest = medians.values().stream().max(Long::compare).orElseThrow();
+        // no hashing and no extra work for a known account: a password hash (50 ms and more) would show here; the
+        // allowance is for a shared, noisy machine
+        assertTrue(slowest - fastest <= Math.max(40, fastest * 3 / 10),
+                () -> "median times of the refusals (ms): " + medians + " from " + times);
+    }
+
+    @Test
     @DisplayName("empty, malformed, huge and hostile details get a plain answer, never an error page, and claim nothing")
     void badInput() throws Exception {
         String id = student("7100000705", "10", "20100303", "false", null);

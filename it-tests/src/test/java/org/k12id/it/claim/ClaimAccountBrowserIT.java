@@ -1,0 +1,152 @@
+package org.k12id.it.claim;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.k12id.it.support.Accessibility;
+import org.k12id.it.support.Accessibility.Viewport;
+import org.k12id.it.support.Chromium;
+import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.K12ServerConfig;
+import org.k12id.it.support.Oidc;
+import org.k12id.it.support.TestUsers;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A student claims their account in a real browser, in English and Spanish, on a phone and a Chromebook: "Claim My
+ * Account" on the username page, the policy, the details (refused once, then right), the terms of use, a password with
+ * the live checklist, and the app. Every page and state on the way passes the WCAG 2.1 AA checks of issue 16: axe-core,
+ * no sideways scrolling, 44 px targets, every control reached by Tab with a visible focus; a refused field is marked
+ * and names its message.
+ */
+@KeycloakIntegrationTest(config = K12ServerConfig.class)
+@DisplayName("Given Claim My Account in a real browser, in English and Spanish, on a phone and a Chromebook")
+class ClaimAccountBrowserIT {
+
+    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    private WebDriver driver;
+    private TestUsers users;
+
+    static Stream<Arguments> languagesAndSizes() {
+        List<Arguments> all = new ArrayList<>();
+        for (String language : List.of("en", "es")) {
+            for (Viewport viewport : Viewport.values()) {
+                all.add(Arguments.of(language, viewport));
+            }
+        }
+        return all.stream();
+    }
+
+    @BeforeEach
+    void setUp() {
+        users = new TestUsers(realm.admin());
+        driver = Chromium.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (driver != null) {
+            driver.quit();
+        }
+        users.removeAll();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("languagesAndSizes")
+    @DisplayName("a grade 9 student claims to the end, and every page on the way meets WCAG 2.1 AA")
+    void studentClaimsAccessibly(String language, Viewport viewport) {
+        String uid = "71000008" + ("en".equals(language) ? "1" : "2") + viewport.ordinal();
+        String id = users.create(uid, "Dayana", "Ocampo", List.of("student"), List.of(),
+                Map.of("studentNumber", List.of(uid), "psuCode", List.of("920"), "schoolCode", List.of("920312"),
+                        "gradeLevel", List.of("9"), "dateOfBirth", List.of("20110314"), "claimed", List.of("false")), null);
+        String where = language + ", " + viewport;
+        Accessibility.resize(driver, viewport);
+        Oidc app = Claims.app(realm.getBaseUrl());
+        driver.get(app.authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
+
+        click(By.id("k12-claim-link"));
+        waitFor(By.id("k12-claim-policy-lea-student"));
+        assertAccessible("claim: who are you, " + where);
+        click(By.id("k12-claim-submit"));
+        assertAccessible("claim: no policy chosen, " + where);
+
+        driver.findElement(By.cssSelector("label[for=k12-claim-policy-lea-student]")).click();
+        click(By.id("k12-claim-submit"));
+        waitFor(By.id("k12_claim_uid"));
+        assertAccessible("claim: a student's details, " + where);
+
+        // an empty birthdate: said at the field, which names its message
+        driver.findElement(By.id("k12_claim_uid")).sendKeys(uid);
+        new Select(driver.findElement(By.id("k12_claim_grade"))).selectByValue("9");
+        driver.findElement(By.id("k12_claim_psu")).sendKeys("920");
+        click(By.id("k12-claim-submit"));
+        WebElement birthdate = waitFor(By.cssSelector("#k12_claim_birthdate[aria-invalid=true]"));
+        assertTrue(birthdate.getDomAttribute("aria-describedby").contains("input-error-k12_claim_birthdate"));
+        assertAccessible("claim: a field left empty, " + where);
+
+        // wrong details: one message for the page
+        driver.findElement(By.id("k12_claim_birthdate")).sendKeys("20110315");
+        click(By.id("k12-claim-submit"));
+        waitFor(By.className("kc-feedback-text"));
+        assertAccessible("claim: details not verified, " + where);
+
+        driver.findElement(By.id("k12_claim_birthdate")).sendKeys("03/14/2011");
+        click(By.id("k12-claim-submit"));
+        waitFor(By.id("kc-accept"));
+        assertAccessible("claim: terms of use, " + where);
+
+        click(By.id("kc-accept"));
+        WebElement password = waitFor(By.id("password-new"));
+        waitFor(By.id("k12-password-checklist"));
+        assertAccessible("claim: choose a password, " + where);
+        password.sendKeys("Canyon2026sky");
+        driver.findElement(By.id("password-confirm")).sendKeys("Canyon2026sky");
+        click(By.id("kc-submit"));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().startsWith(DemoRealm.PUBLIC_APP_REDIRECT));
+        assertTrue(driver.getCurrentUrl().contains("code="), "signed in at the app");
+        assertEquals(List.of("true"), realm.admin().users().get(id).toRepresentation().getAttributes().get("claimed"));
+    }
+
+    private void click(By by) {
+        WebElement element = waitFor(by);
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+    }
+
+    private void assertAccessible(String page) {
+        assertAll(page,
+                () -> Accessibility.assertNoViolations(driver, page),
+                () -> Accessibility.assertFitsViewport(driver),
+                () -> Accessibility.assertTargetsAtLeast(driver, 44),
+                () -> Accessibility.assertKeyboardReachesEveryControl(driver));
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(by));
+    }
+}
