@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.k12id.it.support.Accessibility;
@@ -54,16 +51,6 @@ class PortalAccessibilityIT {
     private WebDriver driver;
     private TestUsers users;
 
-    static Stream<Arguments> languagesAndSizes() {
-        List<Arguments> all = new ArrayList<>();
-        for (String language : List.of("en", "es")) {
-            for (Viewport viewport : Viewport.values()) {
-                all.add(Arguments.of(language, viewport));
-            }
-        }
-        return all.stream();
-    }
-
     @AfterEach
     void tearDown() {
         if (driver != null) {
@@ -75,7 +62,7 @@ class PortalAccessibilityIT {
     }
 
     @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("languagesAndSizes")
+    @MethodSource("org.k12id.it.support.Accessibility#languagesAndViewports")
     @DisplayName("a teacher's students and print tools, and the confirmation before voiding, meet WCAG 2.1 AA")
     void teacherPageAndConfirmation(String language, Viewport viewport) {
         open(language, viewport, "t.jones");
@@ -98,7 +85,7 @@ class PortalAccessibilityIT {
     }
 
     @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("languagesAndSizes")
+    @MethodSource("org.k12id.it.support.Accessibility#languagesAndViewports")
     @DisplayName("an LEA administrator's page (students, opt-outs, the regeneration form and its history) meets WCAG 2.1 AA")
     void administratorPage(String language, Viewport viewport) {
         open(language, viewport, "lea-admin.920");
@@ -109,7 +96,7 @@ class PortalAccessibilityIT {
     }
 
     @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("languagesAndSizes")
+    @MethodSource("org.k12id.it.support.Accessibility#languagesAndViewports")
     @DisplayName("the regeneration form refusing a value, and one request's new defaults, meet WCAG 2.1 AA; the focus follows")
     void regenerationErrorAndNewDefaults(String language, Viewport viewport) {
         // a student of this test only, in a school of its own, so that no shared account's password changes
@@ -165,7 +152,7 @@ class PortalAccessibilityIT {
     }
 
     @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("languagesAndSizes")
+    @MethodSource("org.k12id.it.support.Accessibility#languagesAndViewports")
     @DisplayName("a person the portal has nothing for, and the page after signing out, meet WCAG 2.1 AA")
     void nothingToShowAndSignedOut(String language, Viewport viewport) {
         String student = "k12-a11y-portal-" + language + "-" + viewport.ordinal();
@@ -220,10 +207,7 @@ class PortalAccessibilityIT {
     }
 
     private void check(String page) {
-        Accessibility.assertNoViolations(driver, page);
-        Accessibility.assertFitsViewport(driver);
-        Accessibility.assertTargetsAtLeast(driver, 44);
-        Accessibility.assertKeyboardReachesEveryControl(driver);
+        Accessibility.assertAccessible(driver, page);
     }
 
     private WebElement waitFor(By by) {

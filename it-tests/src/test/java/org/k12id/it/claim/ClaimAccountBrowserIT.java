@@ -1,20 +1,16 @@
 package org.k12id.it.claim;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.k12id.it.support.Accessibility;
 import org.k12id.it.support.Accessibility.Viewport;
@@ -51,16 +47,6 @@ class ClaimAccountBrowserIT {
     private WebDriver driver;
     private TestUsers users;
 
-    static Stream<Arguments> languagesAndSizes() {
-        List<Arguments> all = new ArrayList<>();
-        for (String language : List.of("en", "es")) {
-            for (Viewport viewport : Viewport.values()) {
-                all.add(Arguments.of(language, viewport));
-            }
-        }
-        return all.stream();
-    }
-
     @BeforeEach
     void setUp() {
         users = new TestUsers(realm.admin());
@@ -76,7 +62,7 @@ class ClaimAccountBrowserIT {
     }
 
     @ParameterizedTest(name = "{0}, {1}")
-    @MethodSource("languagesAndSizes")
+    @MethodSource("org.k12id.it.support.Accessibility#languagesAndViewports")
     @DisplayName("a grade 9 student claims to the end, and every page on the way meets WCAG 2.1 AA")
     void studentClaimsAccessibly(String language, Viewport viewport) {
         String uid = "71000008" + ("en".equals(language) ? "1" : "2") + viewport.ordinal();
@@ -90,14 +76,14 @@ class ClaimAccountBrowserIT {
 
         click(By.id("k12-claim-link"));
         waitFor(By.id("k12-claim-policy-lea-student"));
-        assertAccessible("claim: who are you, " + where);
+        Accessibility.assertAccessible(driver, "claim: who are you, " + where);
         click(By.id("k12-claim-submit"));
-        assertAccessible("claim: no policy chosen, " + where);
+        Accessibility.assertAccessible(driver, "claim: no policy chosen, " + where);
 
         driver.findElement(By.cssSelector("label[for=k12-claim-policy-lea-student]")).click();
         click(By.id("k12-claim-submit"));
         waitFor(By.id("k12_claim_uid"));
-        assertAccessible("claim: a student's details, " + where);
+        Accessibility.assertAccessible(driver, "claim: a student's details, " + where);
 
         // an empty birthdate: said at the field, which names its message
         driver.findElement(By.id("k12_claim_uid")).sendKeys(uid);
@@ -106,23 +92,23 @@ class ClaimAccountBrowserIT {
         click(By.id("k12-claim-submit"));
         WebElement birthdate = waitFor(By.cssSelector("#k12_claim_birthdate[aria-invalid=true]"));
         assertTrue(birthdate.getDomAttribute("aria-describedby").contains("input-error-k12_claim_birthdate"));
-        assertAccessible("claim: a field left empty, " + where);
+        Accessibility.assertAccessible(driver, "claim: a field left empty, " + where);
 
         // wrong details: one message for the page
         driver.findElement(By.id("k12_claim_birthdate")).sendKeys("20110315");
         click(By.id("k12-claim-submit"));
         waitFor(By.className("kc-feedback-text"));
-        assertAccessible("claim: details not verified, " + where);
+        Accessibility.assertAccessible(driver, "claim: details not verified, " + where);
 
         driver.findElement(By.id("k12_claim_birthdate")).sendKeys("03/14/2011");
         click(By.id("k12-claim-submit"));
         waitFor(By.id("kc-accept"));
-        assertAccessible("claim: terms of use, " + where);
+        Accessibility.assertAccessible(driver, "claim: terms of use, " + where);
 
         click(By.id("kc-accept"));
         WebElement password = waitFor(By.id("password-new"));
         waitFor(By.id("k12-password-checklist"));
-        assertAccessible("claim: choose a password, " + where);
+        Accessibility.assertAccessible(driver, "claim: choose a password, " + where);
         password.sendKeys("Canyon2026sky");
         driver.findElement(By.id("password-confirm")).sendKeys("Canyon2026sky");
         click(By.id("kc-submit"));
@@ -136,14 +122,6 @@ class ClaimAccountBrowserIT {
         WebElement element = waitFor(by);
         element.click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
-    }
-
-    private void assertAccessible(String page) {
-        assertAll(page,
-                () -> Accessibility.assertNoViolations(driver, page),
-                () -> Accessibility.assertFitsViewport(driver),
-                () -> Accessibility.assertTargetsAtLeast(driver, 44),
-                () -> Accessibility.assertKeyboardReachesEveryControl(driver));
     }
 
     private WebElement waitFor(By by) {

@@ -1,5 +1,6 @@
 package org.k12id.it.support;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -7,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.params.provider.Arguments;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -64,6 +67,29 @@ public final class Accessibility {
     }
 
     private Accessibility() {
+    }
+
+    /**
+     * Every language and size a page is checked in, as arguments (language, {@link Viewport}) of a parameterized test:
+     * {@code @MethodSource("org.k12id.it.support.Accessibility#languagesAndViewports")}.
+     */
+    public static Stream<Arguments> languagesAndViewports() {
+        List<Arguments> all = new ArrayList<>();
+        for (String language : List.of("en", "es")) {
+            for (Viewport viewport : Viewport.values()) {
+                all.add(Arguments.of(language, viewport));
+            }
+        }
+        return all.stream();
+    }
+
+    /** All four checks of the open page, each reported, so that one run names every problem of the page. */
+    public static void assertAccessible(WebDriver driver, String pageName) {
+        assertAll(pageName,
+                () -> assertNoViolations(driver, pageName),
+                () -> assertFitsViewport(driver),
+                () -> assertTargetsAtLeast(driver, 44),
+                () -> assertKeyboardReachesEveryControl(driver));
     }
 
     /**
