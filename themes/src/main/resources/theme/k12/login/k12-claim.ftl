@@ -16,10 +16,11 @@
                     <#assign fieldName = "k12_claim_" + name>
                     <#assign error = messagesPerField.get(fieldName)>
                     <#assign label><#if name == "uid">${msg("k12.claim.field." + k12ClaimPolicy + ".uid")}<#else>${msg("k12.claim.field." + name)}</#if></#assign>
-                    <#assign described = ((name == "birthdate" || name == "psu")?then("k12-claim-hint-" + name, "")
+                    <#assign hinted = name == "birthdate" || name == "psu" || name == "code">
+                    <#assign described = (hinted?then("k12-claim-hint-" + name, "")
                         + error?has_content?then(" input-error-" + fieldName, ""))?trim>
                     <@field.group name=fieldName label=label error=error required=true>
-                        <#if name == "birthdate" || name == "psu">
+                        <#if hinted>
                             <p id="k12-claim-hint-${name}" class="k12-claim-hint">${msg("k12.claim.hint." + name)}</p>
                         </#if>
                         <span class="${properties.kcInputClass} <#if error?has_content>${properties.kcError}</#if>">
@@ -32,8 +33,9 @@
                                     </#list>
                                 </select>
                             <#else>
-                                <input id="${fieldName}" name="${fieldName}" type="text" required aria-required="true"
-                                       value="${(k12ClaimTyped[fieldName])!''}" autocomplete="off" spellcheck="false"
+                                <input id="${fieldName}" name="${fieldName}" type="${(name == "email")?then("email", "text")}" required aria-required="true"
+                                       value="${(k12ClaimTyped[fieldName])!''}" autocomplete="${(name == "email")?then("email", "off")}" spellcheck="false"
+                                       <#if name == "code">autocapitalize="characters"</#if>
                                        <#if name == "birthdate">inputmode="numeric"</#if>
                                        <#if name?index == 0 && !message?has_content>autofocus</#if>
                                        <#if described?has_content>aria-describedby="${described}"</#if>

@@ -240,6 +240,10 @@ public final class RealmSetup {
             realm.setLoginTheme(setup.getLoginTheme());
             changes.add("login theme set to " + setup.getLoginTheme());
         }
+        if (setup.getEmailTheme() != null && !Objects.equals(realm.getEmailTheme(), setup.getEmailTheme())) {
+            realm.setEmailTheme(setup.getEmailTheme());
+            changes.add("email theme set to " + setup.getEmailTheme());
+        }
         String policy = realm.getPasswordPolicy() == null ? null : realm.getPasswordPolicy().toString();
         if (!Objects.equals(policy, setup.getPasswordPolicy())) {
             realm.setPasswordPolicy(PasswordPolicy.parse(session, setup.getPasswordPolicy()));

@@ -44,10 +44,18 @@ public record BadgeConfig(BadgeEligibility eligibility, boolean voidOnPasswordCh
      * sub-flows included), or the defaults when the flow has none. Printing follows the same rules as the login.
      */
     public static BadgeConfig forRealm(RealmModel realm) {
+        return of(stepConfig(realm));
+    }
+
+    /**
+     * The settings of the "Username, Student Badge or Claim" step of the realm's browser flow (its sub-flows
+     * included), or null when the flow has no such step or it has no settings.
+     */
+    public static AuthenticatorConfigModel stepConfig(RealmModel realm) {
         AuthenticationFlowModel browser = realm.getBrowserFlow();
         AuthenticationExecutionModel step = browser == null ? null : findStep(realm, browser.getId(), 0);
-        return of(step == null || step.getAuthenticatorConfig() == null ? null
-                : realm.getAuthenticatorConfigById(step.getAuthenticatorConfig()));
+        return step == null || step.getAuthenticatorConfig() == null ? null
+                : realm.getAuthenticatorConfigById(step.getAuthenticatorConfig());
     }
 
     private static AuthenticationExecutionModel findStep(RealmModel realm, String flowId, int depth) {

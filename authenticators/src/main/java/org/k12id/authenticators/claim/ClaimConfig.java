@@ -3,7 +3,9 @@ package org.k12id.authenticators.claim;
 import java.util.List;
 import java.util.Map;
 
+import org.k12id.authenticators.badge.BadgeConfig;
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -11,12 +13,15 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * The settings of "Claim My Account" on the username step ("Username or Student Badge"): whether it is offered, and how
  * many failed claims one address may make in 10 minutes.
  */
-public record ClaimConfig(boolean offered, int addressLimit) {
+public record ClaimConfig(boolean offered, int addressLimit, int guardianCodeDays) {
 
     public static final String OFFERED = "k12.claim.offered";
     public static final String ADDRESS_LIMIT = "k12.claim.addressLimit";
     static final int DEFAULT_ADDRESS_LIMIT = 20;
     static final int MAX_ADDRESS_LIMIT = 1000;
+    public static final String GUARDIAN_CODE_DAYS = "k12.claim.guardianCodeDays";
+    static final int DEFAULT_GUARDIAN_CODE_DAYS = 14;
+    static final int MAX_GUARDIAN_CODE_DAYS = 90;
 
     public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(OFFERED).label("Offer \"Claim My Account\"")
@@ -29,22 +34,39 @@ public record ClaimConfig(boolean offered, int addressLimit) {
                     + "from it are refused with the same words as wrong details until the window ends (1 to 1000). "
                     + "Each account's own failures also count toward the realm's brute-force lock-out.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_ADDRESS_LIMIT)).add()
+            .property().name(GUARDIAN_CODE_DAYS).label("Guardian claim codes last (days)")
+            .helpText("How long a claim code emailed to a parent or guardian works (1 to 90 days). Sending a new code "
+                    + "voids the old one; a code works once.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_GUARDIAN_CODE_DAYS)).add()
             .build();
 
     public static ClaimConfig of(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
         String offered = config.get(OFFERED);
-        return new ClaimConfig(offered == null || Boolean.parseBoolean(offered), limit(config.get(ADDRESS_LIMIT)));
+        return new ClaimConfig(offered == null || Boolean.parseBoolean(offered),
+                bounded(config.get(ADDRESS_LIMIT), DEFAULT_ADDRESS_LIMIT, MAX_ADDRESS_LIMIT),
+                bounded(config.get(GUARDIAN_CODE_DAYS), DEFAULT_GUARDIAN_CODE_DAYS, MAX_GUARDIAN_CODE_DAYS));
     }
 
-    /** A configured limit, or the default when unset; an unreadable or out-of-range one allows no claim (fails closed). */
-    private static int limit(String value) {
+    /**
+     * The settings of the realm's claim: those of the "Username, Student Badge or Claim" step of the realm's browser
+     * flow (its sub-flows included), or the defaults when the flow has none.
+     */
+    public static ClaimConfig forRealm(RealmModel realm) {
+        return of(BadgeConfig.stepConfig(realm));
+    }
+
+    /**
+     * A configured number, or the default when unset; an unreadable or out-of-range one gives 0, which allows nothing
+     * (no claim from any address, no code that works): it fails closed.
+     */
+    private static int bounded(String value, int defaultValue, int max) {
         if (value == null || value.isBlank()) {
-            return DEFAULT_ADDRESS_LIMIT;
+            return defaultValue;
         }
         try {
-            int limit = Integer.parseInt(value.strip());
-            return limit >= 1 && limit <= MAX_ADDRESS_LIMIT ? limit : 0;
+            int number = Integer.parseInt(value.strip());
+            return number >= 1 && number <= max ? number : 0;
         } catch (NumberFormatException e) {
             return 0;
         }

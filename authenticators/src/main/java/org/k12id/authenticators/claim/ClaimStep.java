@@ -16,6 +16,7 @@ import org.k12id.domain.K12Attributes;
 import org.k12id.domain.K12Roles;
 import org.k12id.domain.claim.Birthdate;
 import org.k12id.domain.claim.ClaimCheck;
+import org.k12id.domain.claim.ClaimCode;
 import org.k12id.domain.claim.ClaimField;
 import org.k12id.domain.claim.ClaimPolicy;
 import org.k12id.domain.claim.Claiming;
@@ -52,8 +53,8 @@ public final class ClaimStep {
     static final String ALREADY_CLAIMED = "k12.claim.alreadyClaimed";
     static final String UNAVAILABLE = "k12.claim.unavailable";
 
-    /** The policies offered, in order. Parents and guardians claim with an emailed code, which is not offered yet. */
-    static final List<ClaimPolicy> OFFERED = List.of(ClaimPolicy.STUDENT, ClaimPolicy.EMPLOYEE);
+    /** The policies offered, in order. */
+    static final List<ClaimPolicy> OFFERED = List.of(ClaimPolicy.STUDENT, ClaimPolicy.EMPLOYEE, ClaimPolicy.GUARDIAN);
 
     private ClaimStep() {
     }
@@ -109,6 +110,8 @@ public final class ClaimStep {
                 missing.add(new FormMessage(FIELD_PREFIX + field.fieldName(), "k12.claim.required." + field.fieldName()));
             } else if (field == ClaimField.BIRTHDATE && Birthdate.parse(value).isEmpty()) {
                 missing.add(new FormMessage(FIELD_PREFIX + field.fieldName(), "k12.claim.birthdateForm"));
+            } else if (field == ClaimField.CODE && ClaimCode.parse(value).isEmpty()) {
+                missing.add(new FormMessage(FIELD_PREFIX + field.fieldName(), "k12.claim.codeForm"));
             }
             typed.put(field, value == null ? "" : value);
         }
@@ -125,8 +128,15 @@ public final class ClaimStep {
         ClaimThrottle throttle = new ClaimThrottle(context.getSession(), realm, context.getConnection().getRemoteAddr());
         boolean addressExhausted = throttle.exhausted(config.addressLimit());
 
-        UserModel account = account(context, policy, typed.get(ClaimField.UID));
-        boolean proved = ClaimCheck.proves(policy, typed, details(account));
+        UserModel account;
+        boolean proved;
+        if (policy == ClaimPolicy.GUARDIAN) {
+            account = GuardianCodes.guardianByEmail(context.getSession(), realm, typed.get(ClaimField.EMAIL)).orElse(null);
+            proved = GuardianCodes.matches(context.getSession(), realm, account, typed.get(ClaimField.CODE));
+        } else {
+            account = account(context, policy, typed.get(ClaimField.UID));
+            proved = ClaimCheck.proves(policy, typed, details(account));
+        }
         boolean locked = account != null && AuthenticatorUtils.getDisabledByBruteForceEventError(context, account) != null;
         boolean usable = account != null && account.isEnabled() && !locked && !addressExhausted;
 
@@ -136,6 +146,9 @@ public final class ClaimStep {
                 context.getEvent().detail(Claiming.EVENT_OUTCOME, "already_claimed").error(Errors.INVALID_USER_CREDENTIALS);
                 context.challenge(detailsPage(context, policy).setError(ALREADY_CLAIMED).createForm(TEMPLATE));
                 return;
+            }
+            if (policy == ClaimPolicy.GUARDIAN) {
+                GuardianCodes.remove(account); // a code works once
             }
             AuthenticationSessionModel authSession = context.getAuthenticationSession();
             authSession.removeAuthNote(AuthNotes.CLAIM_POLICY);
@@ -200,12 +213,15 @@ public final class ClaimStep {
                 account.getAttributeStream(K12Attributes.PSU_CODE).toList());
     }
 
-    /** The typed details shown again after a refusal, by field name: the UID and the PSU code, never the birthdate. */
+    /**
+     * The typed details shown again after a refusal, by field name: the UID, the PSU code and the email address, never
+     * the birthdate or the claim code.
+     */
     private static Map<String, String> echo(MultivaluedMap<String, String> form, ClaimPolicy policy) {
         Map<String, String> kept = new java.util.HashMap<>();
         for (ClaimField field : policy.fields()) {
             String value = form.getFirst(FIELD_PREFIX + field.fieldName());
-            if (field != ClaimField.BIRTHDATE && value != null && value.length() <= field.maxLength()) {
+            if (field != ClaimField.BIRTHDATE && field != ClaimField.CODE && value != null && value.length() <= field.maxLength()) {
                 kept.put(FIELD_PREFIX + field.fieldName(), value);
             }
         }

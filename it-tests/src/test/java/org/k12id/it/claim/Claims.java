@@ -39,7 +39,8 @@ final class Claims {
         assertEquals(200, policies.status(), policies::body);
         Browser.Page details = browser.submit(policies, "#k12-claim-form", Map.of("k12_claim_policy", policy));
         assertEquals(200, details.status(), details::body);
-        assertNotNull(details.document().selectFirst("#k12_claim_uid"), () -> "no UID field:\n" + details.body());
+        assertNotNull(details.document().selectFirst("#k12-claim-form input[name^=k12_claim_]:not([type=hidden])"),
+                () -> "no details asked:\n" + details.body());
         return details;
     }
 

@@ -1,0 +1,202 @@
+package org.k12id.it.claim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.k12id.it.support.Badges;
+import org.k12id.it.support.Browser;
+import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.K12ServerConfig;
+import org.k12id.it.support.Oidc;
+import org.k12id.it.support.TestUsers;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * Parents and guardians claim with a code (issue 17): an LEA administrator sends an unclaimed guardian of their PSU's
+ * students a code through the realm's SMTP settings (a real SMTP server in the test, GreenMail), in English or Spanish;
+ * the guardian claims with the code and the address; a used, replaced or expired code is refused like any wrong detail.
+ */
+@KeycloakIntegrationTest(config = K12ServerConfig.class)
+@DisplayName("Given guardians' claim codes sent by email from the demo realm")
+class GuardianClaimIT {
+
+    static final Pattern CODE = Pattern.compile("\\b([2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5})\\b");
+    static final String EMAIL = "rosa.parent@example.org";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    private TestUsers users;
+    private GreenMail smtp;
+    private Map<String, String> smtpBefore;
+    private String guardian;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        smtpBefore = settings.getSmtpServer();
+        settings.setSmtpServer(Map.of("host", "127.0.0.1", "port", String.valueOf(smtp.getSmtp().getPort()),
+                "from", "no-reply@k12id.test", "fromDisplayName", "Demo School District"));
+        realm.admin().update(settings);
+        users = new TestUsers(realm.admin());
+        guardian = users.create("g.claim.rosa", "Rosa", "Benitez", List.of("guardian"), List.of(),
+                Map.of("guardianOf", List.of("9000000013"), "claimed", List.of("false")), null);
+        var rep = realm.admin().users().get(guardian).toRepresentation();
+        rep.setEmail(EMAIL);
+        rep.setEmailVerified(true);
+        realm.admin().users().get(guardian).update(rep);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        setTimeOffset(0);
+        users.removeAll();
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        settings.setSmtpServer(smtpBefore == null ? new HashMap<>() : smtpBefore);
+        realm.admin().update(settings);
+        smtp.stop();
+    }
+
+    private HttpResponse<String> sendCode(String caller, String userId) throws Exception {
+        String token = Badges.accessToken(realm.getBaseUrl(), caller, DemoRealm.PASSWORD);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(urls.getBase() + "/admin/realms/" + DemoRealm.NAME
+                        + "/k12-claims/guardians/" + userId + "/code"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a code as lea-admin.920 and reads it from the email that arrives. */
+    private String sendAndRead() throws Exception {
+        int before = smtp.getReceivedMessages().length;
+        HttpResponse<String> sent = sendCode("lea-admin.920", guardian);
+        assertEquals(200, sent.statusCode(), sent.body());
+        assertFalse(CODE.matcher(sent.body()).find(), "the answer does not carry the code");
+        assertTrue(smtp.waitForIncomingEmail(10_000, before + 1), "an email arrives");
+        MimeMessage mail = smtp.getReceivedMessages()[before];
+        assertEquals(EMAIL, mail.getAllRecipients()[0].toString());
+        Matcher code = CODE.matcher(GreenMailUtil.getBody(mail));
+        assertTrue(code.find(), () -> "a code in the email:\n" + GreenMailUtil.getBody(mail));
+        return code.group(1);
+    }
+
+    private Browser.Page claim(Browser browser, Oidc app, String code, String email) throws Exception {
+        Browser.Page details = Claims.detailsPage(browser, app, "guardian", "en");
+        return browser.submit(details, "#k12-claim-form", Map.of("k12_claim_code", code, "k12_claim_email", email));
+    }
+
+    private void setTimeOffset(int seconds) throws Exception {
+        HttpResponse<String> set = HTTP.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                        + "/k12-test-probe/time-offset/" + seconds)).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, set.statusCode(), set.body());
+    }
+
+    @Test
+    @DisplayName("a guardian claims with the emailed code and address; the code works once, and a new code voids the old")
+    void guardianClaimsWithTheCode() throws Exception {
+        String first = sendAndRead();
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertTrue(mail.getSubject().contains("Demo School District"), mail.getSubject());
+        assertTrue(mail.getContentType().startsWith("multipart/alternative"), "HTML and text: " + mail.getContentType());
+        String second = sendAndRead();
+        assertNotEquals(first, second);
+
+        Oidc app = Claims.app(realm.getBaseUrl());
+        Browser old = new Browser();
+        assertTrue(claim(old, app, first, EMAIL).document().text().contains(Claims.NOT_VERIFIED), "the replaced code is refused");
+
+        Browser browser = Browser.stoppingAt(DemoRealm.PUBLIC_APP_REDIRECT);
+        Oidc signIn = Claims.app(realm.getBaseUrl());
+        // typed as a person would: lower case, spaces, the address in another case
+        Browser.Page terms = claim(browser, signIn, " " + second.toLowerCase().replace("-", " - ") + " ", EMAIL.toUpperCase());
+        assertNotNull(terms.document().selectFirst("#kc-accept"), terms::body);
+        Browser.Page password = browser.submit(terms, "form", Map.of("accept", ""));
+        Browser.Page done = browser.submit(password, "form", Map.of("password-new", "Garden2026rose", "password-confirm", "Garden2026rose"));
+        assertTrue(signIn.exchange(signIn.codeFrom(done)).hasNonNull("access_token"), "signed in at the app");
+        assertEquals(List.of("true"), realm.admin().users().get(guardian).toRepresentation().getAttributes().get("claimed"));
+
+        Browser again = new Browser();
+        assertTrue(claim(again, app, second, EMAIL).document().text().contains(Claims.NOT_VERIFIED), "a used code is refused");
+        assertEquals(409, sendCode("lea-admin.920", guardian).statusCode(), "a claimed guardian gets no code");
+    }
+
+    @Test
+    @DisplayName("an expired code is refused like a wrong one, and a wrong code or address gives the same words")
+    void expiredAndWrongCodes() throws Exception {
+        String code = sendAndRead();
+        Oidc app = Claims.app(realm.getBaseUrl());
+        assertTrue(claim(new Browser(), app, code, "someone.else@example.org").document().text().contains(Claims.NOT_VERIFIED));
+        assertTrue(claim(new Browser(), app, "23456-789AB", EMAIL).document().text().contains(Claims.NOT_VERIFIED));
+        realm.admin().attackDetection().clearBruteForceForUser(guardian);
+        setTimeOffset(15 * 86_400); // past the default 14 days
+        assertTrue(claim(new Browser(), app, code, EMAIL).document().text().contains(Claims.NOT_VERIFIED), "expired");
+        setTimeOffset(0);
+        assertEquals(List.of("false"), realm.admin().users().get(guardian).toRepresentation().getAttributes().get("claimed"));
+        // within its days the same code is good: it was refused for its age alone
+        assertNotNull(claim(new Browser(), app, code, EMAIL).document().selectFirst("#kc-accept"), "good before expiry");
+    }
+
+    @Test
+    @DisplayName("only an LEA administrator of a linked student's PSU sends codes; others get 403 or the same 404")
+    void whoSendsCodes() throws Exception {
+        assertEquals(404, sendCode("lea-admin.32A", guardian).statusCode(), "a PSU the guardian's students are not in");
+        assertEquals(403, sendCode("t.jones", guardian).statusCode(), "a teacher");
+        assertEquals(404, sendCode("lea-admin.920", "no-such-user").statusCode());
+        String student = realm.admin().users().searchByUsername("9000000013", true).get(0).getId();
+        assertEquals(404, sendCode("lea-admin.920", student).statusCode(), "not a guardian");
+        assertEquals(0, smtp.getReceivedMessages().length, "no email went out");
+    }
+
+    @Test
+    @DisplayName("when the email cannot be sent, the answer says so and the earlier code still works")
+    void emailDown() throws Exception {
+        String code = sendAndRead();
+        smtp.stop();
+        HttpResponse<String> failed = sendCode("lea-admin.920", guardian);
+        assertEquals(502, failed.statusCode(), failed.body());
+        assertTrue(failed.body().contains("email_failed"), failed.body());
+        Browser browser = new Browser();
+        Browser.Page terms = claim(browser, Claims.app(realm.getBaseUrl()), code, EMAIL);
+        assertNotNull(terms.document().selectFirst("#kc-accept"), () -> "the earlier code still works:\n" + terms.body());
+    }
+}
