@@ -118,6 +118,27 @@ class ClaimAccountBrowserIT {
         assertEquals(List.of("true"), realm.admin().users().get(id).toRepresentation().getAttributes().get("claimed"));
     }
 
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("org.k12id.it.support.Accessibility#languagesAndViewports")
+    @DisplayName("a parent's or guardian's page (claim code and email), and a code that is not one, meet WCAG 2.1 AA")
+    void guardianPageIsAccessible(String language, Viewport viewport) {
+        String where = language + ", " + viewport;
+        Accessibility.resize(driver, viewport);
+        driver.get(Claims.app(realm.getBaseUrl()).authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
+        click(By.id("k12-claim-link"));
+        driver.findElement(By.cssSelector("label[for=k12-claim-policy-guardian]")).click();
+        click(By.id("k12-claim-submit"));
+        waitFor(By.id("k12_claim_code"));
+        assertEquals("email", driver.findElement(By.id("k12_claim_email")).getDomAttribute("type"));
+        Accessibility.assertAccessible(driver, "claim: a guardian's details, " + where);
+        driver.findElement(By.id("k12_claim_code")).sendKeys("O0O0O");
+        driver.findElement(By.id("k12_claim_email")).sendKeys("parent@example.org");
+        click(By.id("k12-claim-submit"));
+        WebElement code = waitFor(By.cssSelector("#k12_claim_code[aria-invalid=true]"));
+        assertTrue(code.getDomAttribute("aria-describedby").contains("input-error-k12_claim_code"));
+        Accessibility.assertAccessible(driver, "claim: not a claim code, " + where);
+    }
+
     private void click(By by) {
         WebElement element = waitFor(by);
         element.click();
