@@ -38,12 +38,16 @@ public final class GuardianCodes {
     private GuardianCodes() {
     }
 
+    /** A new random code, to be sent and then {@link #store stored}. */
+    public static String newCode() {
+        return ClaimCode.generate(new SecureRandom());
+    }
+
     /**
-     * A new code for the guardian, valid for {@code days}; any earlier code stops working. The plain code is returned
-     * only to be sent; it is kept nowhere.
+     * Makes {@code code} the guardian's claim code, valid for {@code days}; any earlier code stops working. Only its
+     * hash is kept.
      */
-    public static String issue(KeycloakSession session, RealmModel realm, UserModel guardian, int days) {
-        String code = ClaimCode.generate(new SecureRandom());
+    public static void store(KeycloakSession session, RealmModel realm, UserModel guardian, String code, int days) {
         PasswordCredentialModel hashed = hasher(session, realm).encodedCredential(code, iterations(realm));
         remove(guardian);
         CredentialModel credential = new CredentialModel();
@@ -57,7 +61,6 @@ public final class GuardianCodes {
             throw new IllegalStateException("claim code data", e);
         }
         guardian.credentialManager().createStoredCredential(credential);
-        return code;
     }
 
     /** The unclaimed-or-not guardian an email address names, if exactly one account with the guardian role has it. */

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.k12id.it.support.Badges;
 import org.k12id.it.support.Browser;
 import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.IdentifierFirst;
 import org.k12id.it.support.K12ServerConfig;
 import org.k12id.it.support.Oidc;
 import org.k12id.it.support.TestUsers;
@@ -53,6 +56,7 @@ class GuardianClaimIT {
     static final Pattern CODE = Pattern.compile("\\b([2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5})\\b");
     static final String EMAIL = "rosa.parent@example.org";
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
@@ -185,6 +189,64 @@ class GuardianClaimIT {
         String student = realm.admin().users().searchByUsername("9000000013", true).get(0).getId();
         assertEquals(404, sendCode("lea-admin.920", student).statusCode(), "not a guardian");
         assertEquals(0, smtp.getReceivedMessages().length, "no email went out");
+    }
+
+    private HttpResponse<String> call(String caller, String method, String path) throws Exception {
+        String token = Badges.accessToken(realm.getBaseUrl(), caller, DemoRealm.PASSWORD);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(urls.getBase() + "/admin/realms/" + DemoRealm.NAME + "/k12-claims/" + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("an LEA administrator lists a school's guardians, sends codes to every unclaimed one, and resets a claim")
+    void schoolGuardiansAndReset() throws Exception {
+        // 9000000013 is at Pine Elementary (920304); g.okafor's students are there too, but g.okafor has claimed
+        String noEmail = users.create("g.claim.noemail", "Tomás", "Ibarra", List.of("guardian"), List.of(),
+                Map.of("guardianOf", List.of("9000000013"), "claimed", List.of("false")), null);
+        HttpResponse<String> list = call("lea-admin.920", "GET", "guardians?school=920304");
+        assertEquals(200, list.statusCode(), list.body());
+        JsonNode guardians = JSON.readTree(list.body()).path("guardians");
+        Map<String, JsonNode> byId = new HashMap<>();
+        guardians.forEach(g -> byId.put(g.path("id").asText(), g));
+        assertTrue(byId.containsKey(guardian) && byId.containsKey(noEmail), list.body());
+        assertFalse(byId.get(guardian).path("claimed").asBoolean());
+        assertTrue(byId.get(guardian).path("codeSentAt").isNull() || byId.get(guardian).path("codeSentAt").isMissingNode(),
+                () -> "no code sent yet: " + byId.get(guardian));
+        assertTrue(guardians.toString().contains("Ethan Thomas"), "the linked student, by name");
+        assertFalse(list.body().contains("@"), "no addresses in the list");
+
+        HttpResponse<String> sent = call("lea-admin.920", "POST", "guardians/codes?school=920304");
+        assertEquals(200, sent.statusCode(), sent.body());
+        JsonNode answer = JSON.readTree(sent.body());
+        assertEquals(1, answer.path("sent").asInt(), sent.body());
+        assertEquals(noEmail, answer.path("noEmail").get(0).asText());
+        assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+        JsonNode after = JSON.readTree(call("lea-admin.920", "GET", "guardians?school=920304").body()).path("guardians");
+        after.forEach(g -> {
+            if (g.path("id").asText().equals(guardian)) {
+                assertTrue(g.path("codeSentAt").asLong() > 0, "the list says when the code was sent");
+            }
+        });
+
+        assertEquals(404, call("lea-admin.32A", "GET", "guardians?school=920304").statusCode(), "another PSU's school");
+        assertEquals(400, call("lea-admin.920", "GET", "guardians?school=92%27%3B").statusCode(), "not a school code");
+        assertEquals(403, call("t.jones", "GET", "guardians?school=920304").statusCode());
+
+        // a claimed employee of the PSU is reset: claimed=false, and the next sign-in asks to claim again
+        String employee = users.create("e.claim.reset", "Ines", "Roldan", List.of("employee"), List.of(),
+                Map.of("staffId", List.of("92007201"), "psuCode", List.of("920"), "claimed", List.of("true"),
+                        "claimedAt", List.of("2026-09-01T12:00:00Z")), TestUsers.passwordSetDaysAgo("Harbor2026sea", 1));
+        assertEquals(404, call("lea-admin.32A", "DELETE", "users/" + employee + "/claim").statusCode());
+        HttpResponse<String> reset = call("lea-admin.920", "DELETE", "users/" + employee + "/claim");
+        assertEquals(200, reset.statusCode(), reset.body());
+        Map<String, List<String>> attributes = realm.admin().users().get(employee).toRepresentation().getAttributes();
+        assertEquals(List.of("false"), attributes.get("claimed"));
+        assertFalse(attributes.containsKey("claimedAt"));
+        Oidc app = Claims.app(realm.getBaseUrl());
+        Browser browser = new Browser();
+        Browser.Page terms = IdentifierFirst.login(browser, browser.get(app.authorizationUrl()), "e.claim.reset", "Harbor2026sea");
+        assertNotNull(terms.document().selectFirst("#kc-accept"), () -> "the claim is asked again:\n" + terms.body());
     }
 
     @Test
