@@ -18,17 +18,20 @@ import {bindStudents, forgetStudents, loadStudents, redrawStudents, renderFilter
 import {bindBadges, hidePdf} from './k12-portal-badges.js';
 import {forgetOptOuts, loadOptOuts, redrawOptOuts} from './k12-portal-opt-outs.js';
 import {bindRegeneration, loadRegen} from './k12-portal-regeneration.js';
+import {bindGuardians, forgetGuardians, loadGuardians, redrawGuardians} from './k12-portal-guardians.js';
 import {bindConfirm} from './k12-portal-confirm.js';
 
 // In a new language, in this order: the header, the students, the opt-outs, and the status line last.
 onLanguageChange(renderHeader);
 onLanguageChange(redrawStudents);
 onLanguageChange(redrawOptOuts);
+onLanguageChange(redrawGuardians);
 onLanguageChange(renderStatus);
 
 // When the session ends, nothing about the students stays on the page.
 onForget(forgetStudents);
 onForget(forgetOptOuts);
+onForget(forgetGuardians);
 onForget(function () {
     $('k12-app').hidden = true;
     $('k12-who').hidden = true;
@@ -52,6 +55,7 @@ function loadMe() {
             loadOptOuts();
         }
         if (me.canVoidSchool) {
+            loadGuardians();
             loadRegen();
         }
         return loadStudents();
@@ -70,6 +74,7 @@ function bind() {
     bindStudents();
     bindBadges();
     bindRegeneration();
+    bindGuardians();
     bindConfirm();
 }
 

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.k12id.it.support.Accessibility;
 import org.k12id.it.support.Badges;
 import org.k12id.it.support.Browser;
+import org.k12id.it.support.Chromium;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.IdentifierFirst;
 import org.k12id.it.support.K12ServerConfig;
@@ -43,6 +45,11 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Parents and guardians claim with a code (issue 17): an LEA administrator sends an unclaimed guardian of their PSU's
@@ -247,6 +254,35 @@ class GuardianClaimIT {
         Browser browser = new Browser();
         Browser.Page terms = IdentifierFirst.login(browser, browser.get(app.authorizationUrl()), "e.claim.reset", "Harbor2026sea");
         assertNotNull(terms.document().selectFirst("#kc-accept"), () -> "the claim is asked again:\n" + terms.body());
+    }
+
+    @Test
+    @DisplayName("in the portal, an LEA administrator sees a school's guardians and sends one a code; the page meets WCAG 2.1 AA")
+    void portalGuardiansView() throws Exception {
+        WebDriver driver = Chromium.start();
+        try {
+            String portal = realm.getBaseUrl() + "/k12-portal/";
+            driver.get(portal);
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(d -> d.findElement(By.id("username"))).sendKeys("lea-admin.920");
+            driver.findElement(By.id("kc-login")).click();
+            wait.until(d -> d.findElement(By.id("password"))).sendKeys(DemoRealm.PASSWORD);
+            driver.findElement(By.id("kc-login")).click();
+            wait.until(d -> d.findElement(By.id("k12-guardians")).isDisplayed());
+            new Select(driver.findElement(By.id("k12-guardians-school"))).selectByValue("920304");
+            wait.until(d -> d.findElement(By.id("k12-guardians-rows")).getText().contains("Rosa Benitez"));
+            WebElement send = driver.findElement(By.cssSelector("#k12-guardians-rows button[data-guardian='" + guardian + "']"));
+            send.click();
+            wait.until(d -> d.findElement(By.id("k12-guardians-status")).getText().contains("A claim code was sent to Rosa Benitez."));
+            assertTrue(smtp.waitForIncomingEmail(10_000, 1), "the email arrives");
+            wait.until(d -> d.findElement(By.id("k12-guardians-rows")).getText().contains("code sent"));
+            assertEquals(guardian, driver.switchTo().activeElement().getDomAttribute("data-guardian"),
+                    "the focus stays on the guardian's button");
+            assertFalse(driver.getPageSource().contains(EMAIL), "no address on the page");
+            Accessibility.assertAccessible(driver, "portal, parents and guardians");
+        } finally {
+            driver.quit();
+        }
     }
 
     @Test
