@@ -180,6 +180,11 @@ function renderStudents() {
         if (box) {
             box.setAttribute('aria-describedby', badge.id);
         }
+        // students of grades 6 to 12 claim their own account; younger ones are managed by their teachers
+        var grade = Number(student.grade);
+        cell(row, 'k12.portal.students.account', grade >= 6 && grade <= 12
+            ? t(student.claimed ? 'k12.portal.students.claimed' : 'k12.portal.students.unclaimed')
+            : t('k12.portal.students.claimNotNeeded'));
         if (!student.badgeAllowed) {
             row.className = 'k12-row-off';
         }

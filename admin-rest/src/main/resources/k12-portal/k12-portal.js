@@ -18,7 +18,7 @@ import {bindStudents, forgetStudents, loadStudents, redrawStudents, renderFilter
 import {bindBadges, hidePdf} from './k12-portal-badges.js';
 import {forgetOptOuts, loadOptOuts, redrawOptOuts} from './k12-portal-opt-outs.js';
 import {bindRegeneration, loadRegen} from './k12-portal-regeneration.js';
-import {bindGuardians, forgetGuardians, loadGuardians, redrawGuardians} from './k12-portal-guardians.js';
+import {bindGuardians, forgetGuardians, loadGuardians, redrawGuardians} from './k12-portal-claims.js';
 import {bindConfirm} from './k12-portal-confirm.js';
 
 // In a new language, in this order: the header, the students, the opt-outs, and the status line last.

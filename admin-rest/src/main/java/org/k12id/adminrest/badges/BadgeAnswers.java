@@ -53,8 +53,9 @@ public final class BadgeAnswers {
 
     /** A student as the badge views show them; {@code grade} is the grade code, {@code badge} null when none. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    /** {@code claimed}: false only while the account waits to be claimed ({@code claimed=false}). */
     public record StudentRow(String id, String username, String firstName, String lastName, String school, String schoolName,
-                             List<ClassRef> classes, String grade, Badge badge, boolean badgeAllowed) {
+                             List<ClassRef> classes, String grade, Badge badge, boolean badgeAllowed, boolean claimed) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -186,6 +186,6 @@ public final class BadgesResource {
                         .map(group -> new BadgeAnswers.ClassRef(group.getId(), StaffScope.className(group))).toList(),
                 student.grade() == null ? null : String.valueOf(student.grade()),
                 student.badge() == null ? null : new BadgeAnswers.Badge(student.badge().version(), student.badge().issuedAt()),
-                printing.allowed(student));
+                printing.allowed(student), student.claimed());
     }
 }

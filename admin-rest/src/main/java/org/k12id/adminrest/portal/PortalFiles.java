@@ -62,7 +62,7 @@ public final class PortalFiles {
             "k12-portal-header.js",
             "k12-portal-messages.js",
             "k12-portal-opt-outs.js",
-            "k12-portal-guardians.js",
+            "k12-portal-claims.js",
             "k12-portal-place.js",
             "k12-portal-regeneration.js",
             "k12-portal-sign-in.js",

@@ -3,6 +3,7 @@ package org.k12id.adminrest.roster;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import org.k12id.authenticators.badge.BadgeCredentialModel;
+import org.k12id.domain.K12Attributes;
+import org.k12id.domain.claim.Claiming;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -57,7 +60,8 @@ public final class Roster {
 
     /** A student as the staff views show them. */
     public record Student(String id, String username, String firstName, String lastName, boolean enabled, String psu,
-                          String school, Integer grade, List<String> groupIds, BadgeCredentialModel.Data badge) {
+                          String school, Integer grade, List<String> groupIds, BadgeCredentialModel.Data badge,
+                          boolean claimed) {
     }
 
     public record Page(long total, List<Student> students) {
@@ -191,11 +195,20 @@ public final class Roster {
                 .setParameter("ids", ids).setParameter("type", BadgeCredentialModel.TYPE).getResultList()) {
             badges.putIfAbsent((String) credential[0], badge((String) credential[1]));
         }
+        Set<String> unclaimed = new HashSet<>();
+        for (Object[] attribute : em.createQuery("select a.user.id, a.value from UserAttributeEntity a"
+                + " where a.user.id in :ids and a.name = :name", Object[].class)
+                .setParameter("ids", ids).setParameter("name", K12Attributes.CLAIMED).getResultList()) {
+            if (Claiming.isUnclaimed((String) attribute[1])) {
+                unclaimed.add((String) attribute[0]);
+            }
+        }
         return shown.stream().map(row -> {
             RosterSync.Known person = known.get(row.userId());
             RosterRow now = person.row();
             return new Student(now.userId(), now.username(), person.firstName(), person.lastName(), person.enabled(),
-                    now.psu(), now.school(), now.grade(), groups.getOrDefault(now.userId(), List.of()), badges.get(now.userId()));
+                    now.psu(), now.school(), now.grade(), groups.getOrDefault(now.userId(), List.of()), badges.get(now.userId()),
+                    !unclaimed.contains(now.userId()));
         }).toList();
     }
 

@@ -35,7 +35,7 @@ class PortalFilesTest {
     /** The entry the page loads and the ES modules it imports. */
     private static final List<String> SCRIPTS = List.of("k12-portal.js", "k12-portal-api.js", "k12-portal-badges.js",
             "k12-portal-confirm.js", "k12-portal-dom.js", "k12-portal-header.js", "k12-portal-messages.js",
-            "k12-portal-opt-outs.js", "k12-portal-guardians.js", "k12-portal-place.js", "k12-portal-regeneration.js",
+            "k12-portal-opt-outs.js", "k12-portal-claims.js", "k12-portal-place.js", "k12-portal-regeneration.js",
             "k12-portal-sign-in.js",
             "k12-portal-state.js", "k12-portal-status.js", "k12-portal-students.js");
 

@@ -46,6 +46,7 @@ import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -280,6 +281,38 @@ class GuardianClaimIT {
                     "the focus stays on the guardian's button");
             assertFalse(driver.getPageSource().contains(EMAIL), "no address on the page");
             Accessibility.assertAccessible(driver, "portal, parents and guardians");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @DisplayName("in the portal, an LEA administrator sees which students have claimed and resets a student's claim")
+    void portalClaimReset() throws Exception {
+        String student = users.create("7100000901", "Zed", "Claimtest", List.of("student"), List.of(),
+                Map.of("studentNumber", List.of("7100000901"), "psuCode", List.of("920"), "schoolCode", List.of("920312"),
+                        "gradeLevel", List.of("7"), "claimed", List.of("true")), null);
+        WebDriver driver = Chromium.start();
+        try {
+            String portal = realm.getBaseUrl() + "/k12-portal/";
+            driver.get(portal);
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(d -> d.findElement(By.id("username"))).sendKeys("lea-admin.920");
+            driver.findElement(By.id("kc-login")).click();
+            wait.until(d -> d.findElement(By.id("password"))).sendKeys(DemoRealm.PASSWORD);
+            driver.findElement(By.id("kc-login")).click();
+            wait.until(d -> d.findElement(By.id("k12-reset-claim")).isDisplayed());
+            wait.ignoring(StaleElementReferenceException.class); // the list is redrawn under the test's feet
+            new Select(driver.findElement(By.id("k12-school"))).selectByValue("920312");
+            By row = By.xpath("//tbody[@id='k12-rows']/tr[td[contains(., '7100000901')]]");
+            wait.until(d -> d.findElement(row).getText().contains("Claimed"));
+            driver.findElement(row).findElement(By.cssSelector("input.k12-pick")).click();
+            driver.findElement(By.id("k12-reset-claim")).click();
+            wait.until(d -> d.findElement(By.id("k12-confirm")).isDisplayed());
+            driver.findElement(By.id("k12-confirm-ok")).click();
+            wait.until(d -> d.findElement(By.id("k12-status")).getText().contains("Claim reset for 1 student"));
+            wait.until(d -> d.findElement(row).getText().contains("Not claimed"));
+            assertEquals(List.of("false"), realm.admin().users().get(student).toRepresentation().getAttributes().get("claimed"));
         } finally {
             driver.quit();
         }

@@ -1,11 +1,15 @@
 /*
- * Parents and guardians, for LEA administrators (state.me.canVoidSchool): one school's guardians at a time (linked
+ * Claiming, for LEA administrators (state.me.canVoidSchool): parents and guardians, one school's at a time (linked
  * students, claimed or not, when the current claim code was sent), a claim code to one guardian or to every unclaimed
- * guardian of the school. Calls ../k12-claims/ beside the badge API. The codes go by email; they are never on the page.
+ * guardian of the school; and "Reset claim" for the selected students. Calls ../k12-claims/ beside the badge API. The
+ * codes go by email; they are never on the page.
  */
 
 import {state} from './k12-portal-state.js';
-import {ApiError, apiJson, problemMessage} from './k12-portal-api.js';
+import {ApiError, api, apiJson, problemMessage, showProblem} from './k12-portal-api.js';
+import {confirmThen} from './k12-portal-confirm.js';
+import {setStatus} from './k12-portal-status.js';
+import {loadStudents} from './k12-portal-students.js';
 import {formatDate, formatNumber, messageText, t} from './k12-portal-messages.js';
 import {$, cell} from './k12-portal-dom.js';
 
@@ -24,6 +28,7 @@ export function loadGuardians() {
         });
     }
     $('k12-guardians').hidden = false;
+    $('k12-reset-claim').hidden = false;
     return listGuardians();
 }
 
@@ -143,9 +148,38 @@ export function forgetGuardians() {
     shown = [];
     $('k12-guardians-rows').textContent = '';
     $('k12-guardians').hidden = true;
+    $('k12-reset-claim').hidden = true;
+}
+
+/** "Reset claim": the selected students claim their account again at their next sign-in. */
+function resetClaims() {
+    var ids = Array.from(state.selected.keys());
+    if (ids.length === 0) {
+        setStatus('error', [['k12.portal.print.noneSelected']]);
+        return;
+    }
+    confirmThen('k12.portal.confirm.resetClaim.title', 'k12.portal.confirm.resetClaim.text', 'k12.portal.claims.reset',
+        ids.length, function () {
+            $('k12-reset-claim').disabled = true;
+            ids.reduce(function (done, id) {
+                return done.then(function (count) {
+                    return api('DELETE', CLAIMS + 'users/' + encodeURIComponent(id) + '/claim').then(function () {
+                        return count + 1;
+                    });
+                });
+            }, Promise.resolve(0)).then(function (count) {
+                setStatus('success', [['k12.portal.claims.resetDone', count]]);
+                return loadStudents();
+            }).catch(function (failure) {
+                showProblem(failure, 'change');
+            }).then(function () {
+                $('k12-reset-claim').disabled = false;
+            });
+        });
 }
 
 export function bindGuardians() {
+    $('k12-reset-claim').addEventListener('click', resetClaims);
     $('k12-guardians-school').addEventListener('change', function () {
         say('', '');
         listGuardians();
