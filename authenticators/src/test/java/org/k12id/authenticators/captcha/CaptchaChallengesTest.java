@@ -140,7 +140,11 @@ class CaptchaChallengesTest {
         @Test
         @DisplayName("a signed challenge with no expiry in its salt is refused")
         void noExpiry() throws Exception {
-            assertEquals(0, CaptchaChallenges.expires("0123abcd&"));
+            org.altcha.altcha.Altcha.Challenge forever = org.altcha.altcha.Altcha.createChallenge(
+                    new org.altcha.altcha.Altcha.ChallengeOptions().setHmacKey(KEY).setMaxNumber(MAX));
+            JSONObject challenge = new JSONObject().put("algorithm", forever.algorithm).put("challenge", forever.challenge)
+                    .put("maxnumber", forever.maxnumber).put("salt", forever.salt).put("signature", forever.signature);
+            assertFalse(CaptchaChallenges.verify(KEY, encode(solve(challenge.toString())), NOW, new Store()));
             assertEquals(0, CaptchaChallenges.expires("0123abcd?expires=soon&"));
         }
     }
