@@ -1,0 +1,21 @@
+// "I'm not a robot" (captcha.ftl): gives the ALTCHA widget the theme's texts, in the page's language. The widget reads
+// them from its language "k12", set here from the data-* attributes the template filled with the theme's messages.
+(function () {
+  'use strict';
+  var box = document.getElementById('k12-captcha');
+  if (!box || !window.$altcha || !window.$altcha.i18n) {
+    return;
+  }
+  var d = box.dataset;
+  var english = window.$altcha.i18n.get('en') || {};
+  var strings = Object.assign({}, english, {
+    label: d.label,
+    verifying: d.verifying,
+    verified: d.verified,
+    error: d.error,
+    expired: d.expired,
+    waitAlert: d.waitAlert,
+    verificationRequired: d.verificationRequired
+  });
+  window.$altcha.i18n.set('k12', strings);
+})();
