@@ -18,4 +18,19 @@
     verificationRequired: d.verificationRequired
   });
   window.$altcha.i18n.set('k12', strings);
+
+  // WCAG 4.1.3: the widget's state is said by a polite live region, not only by its label changing
+  var status = document.createElement('p');
+  status.id = 'k12-captcha-status';
+  status.className = 'k12-captcha-status';
+  status.setAttribute('aria-live', 'polite');
+  box.appendChild(status);
+  var said = {verifying: d.verifying, verified: d.verified, error: d.error, expired: d.expired};
+  var widget = box.querySelector('altcha-widget');
+  if (widget) {
+    widget.addEventListener('statechange', function (event) {
+      var state = event.detail && event.detail.state;
+      status.textContent = said[state] || '';
+    });
+  }
 })();
