@@ -75,6 +75,7 @@ class CaptchaChallengesTest {
     void rightOnceThenReplayRefused() throws Exception {
         Store store = new Store();
         String payload = encode(solved());
+        assertTrue(org.altcha.altcha.Altcha.verifySolution(payload, KEY, false), "the library agrees");
         assertTrue(CaptchaChallenges.verify(KEY, payload, NOW + 10, store));
         assertFalse(CaptchaChallenges.verify(KEY, payload, NOW + 11, store), "replayed");
         assertEquals(1, store.used.size());
