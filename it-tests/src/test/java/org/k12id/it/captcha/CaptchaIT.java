@@ -192,6 +192,10 @@ class CaptchaIT {
             page = post(browser, page, value);
             assertRefused(page, NOT_VERIFIED);
         }
+        // far longer than any form field of a login page: refused before or by the step, never a server error
+        Browser.Page huge = post(browser, page, "A".repeat(100_000));
+        assertTrue(huge.status() < 500, () -> "a 100,000-character answer: " + huge.status() + "\n" + huge.body());
+        assertTrue(huge.status() != 200 || huge.document().text().contains(NOT_VERIFIED), huge::body);
     }
 
     @Test
