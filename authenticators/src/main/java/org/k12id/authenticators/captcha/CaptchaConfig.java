@@ -15,7 +15,7 @@ public record CaptchaConfig(long maxNumber, long expirySeconds) {
 
     public static final String MAX_NUMBER = "k12.captcha.maxNumber";
     public static final String EXPIRY = "k12.captcha.expirySeconds";
-    /** About 50,000 SHA-256 hashes on average: well under a second on a school Chromebook. */
+    /** About 50,000 SHA-256 hashes on average: about half a second in headless Chromium on a 2-core server. */
     public static final long DEFAULT_MAX_NUMBER = 100_000;
     public static final long DEFAULT_EXPIRY = 300;
     static final long MIN_MAX_NUMBER = 1_000;
@@ -28,8 +28,8 @@ public record CaptchaConfig(long maxNumber, long expirySeconds) {
     public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(MAX_NUMBER).label("Difficulty (largest number)")
             .helpText("The proof of work's largest number (" + MIN_MAX_NUMBER + " to " + MAX_MAX_NUMBER + "): the "
-                    + "browser tries on average half as many SHA-256 hashes. " + DEFAULT_MAX_NUMBER + " takes about a "
-                    + "second on a school Chromebook; ten times more takes ten times longer.")
+                    + "browser tries on average half as many SHA-256 hashes. " + DEFAULT_MAX_NUMBER + " took about half a "
+                    + "second in headless Chromium on a 2-core server; ten times more takes about ten times longer.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_MAX_NUMBER)).add()
             .property().name(EXPIRY).label("Expiry (seconds)")
             .helpText("How long a challenge may be answered after the page is shown (" + MIN_EXPIRY + " to "
