@@ -1,7 +1,7 @@
 /*
  * Claiming, for LEA administrators (state.me.canVoidSchool): parents and guardians, one school's at a time (linked
  * students, claimed or not, when the current claim code was sent), a claim code to one guardian or to every unclaimed
- * guardian of the school; and "Reset claim" for the selected students. Calls ../k12-claims/ beside the badge API. The
+ * guardian of the school; and "Reset claim" for a student of the list. Calls ../k12-claims/ beside the badge API. The
  * codes go by email; they are never on the page.
  */
 
@@ -28,7 +28,6 @@ export function loadGuardians() {
         });
     }
     $('k12-guardians').hidden = false;
-    $('k12-reset-claim').hidden = false;
     return listGuardians();
 }
 
@@ -148,38 +147,34 @@ export function forgetGuardians() {
     shown = [];
     $('k12-guardians-rows').textContent = '';
     $('k12-guardians').hidden = true;
-    $('k12-reset-claim').hidden = true;
 }
 
-/** "Reset claim": the selected students claim their account again at their next sign-in. */
-function resetClaims() {
-    var ids = Array.from(state.selected.keys());
-    if (ids.length === 0) {
-        setStatus('error', [['k12.portal.print.noneSelected']]);
-        return;
-    }
-    confirmThen('k12.portal.confirm.resetClaim.title', 'k12.portal.confirm.resetClaim.text', 'k12.portal.claims.reset',
-        ids.length, function () {
-            $('k12-reset-claim').disabled = true;
-            ids.reduce(function (done, id) {
-                return done.then(function (count) {
-                    return api('DELETE', CLAIMS + 'users/' + encodeURIComponent(id) + '/claim').then(function () {
-                        return count + 1;
-                    });
+/** "Reset claim" for one student of the list: after a confirmation they claim their account again at the next sign-in. */
+export function resetClaimButton(student) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'k12-button k12-button-secondary k12-reset-claim';
+    button.textContent = t('k12.portal.claims.reset');
+    button.setAttribute('aria-label', t('k12.portal.claims.resetFor', {name: [student.firstName, student.lastName].filter(Boolean).join(' ')}));
+    button.addEventListener('click', function () {
+        confirmThen('k12.portal.confirm.resetClaim.title', 'k12.portal.confirm.resetClaim.text', 'k12.portal.claims.reset', 1,
+            function () {
+                button.disabled = true;
+                api('DELETE', CLAIMS + 'users/' + encodeURIComponent(student.id) + '/claim').then(function () {
+                    setStatus('success', [['k12.portal.claims.resetDone', 1]]);
+                    return loadStudents();
+                }).catch(function (failure) {
+                    button.disabled = false;
+                    showProblem(failure, 'change');
+                }).then(function () {
+                    $('k12-students-title').focus();
                 });
-            }, Promise.resolve(0)).then(function (count) {
-                setStatus('success', [['k12.portal.claims.resetDone', count]]);
-                return loadStudents();
-            }).catch(function (failure) {
-                showProblem(failure, 'change');
-            }).then(function () {
-                $('k12-reset-claim').disabled = false;
             });
-        });
+    });
+    return button;
 }
 
 export function bindGuardians() {
-    $('k12-reset-claim').addEventListener('click', resetClaims);
     $('k12-guardians-school').addEventListener('change', function () {
         say('', '');
         listGuardians();

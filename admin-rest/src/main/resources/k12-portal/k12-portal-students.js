@@ -7,6 +7,7 @@ import {state} from './k12-portal-state.js';
 import {ApiError, apiJson, showProblem} from './k12-portal-api.js';
 import {formatDate, formatNumber, gradeLabel, t, tn} from './k12-portal-messages.js';
 import {$, cell} from './k12-portal-dom.js';
+import {resetClaimButton} from './k12-portal-claims.js';
 
 const PAGE_SIZE = 50;
 
@@ -182,9 +183,14 @@ function renderStudents() {
         }
         // students of grades 6 to 12 claim their own account; younger ones are managed by their teachers
         var grade = Number(student.grade);
-        cell(row, 'k12.portal.students.account', grade >= 6 && grade <= 12
+        var claims = grade >= 6 && grade <= 12;
+        var account = cell(row, 'k12.portal.students.account', claims
             ? t(student.claimed ? 'k12.portal.students.claimed' : 'k12.portal.students.unclaimed')
             : t('k12.portal.students.claimNotNeeded'));
+        if (claims && student.claimed && state.me.canVoidSchool) {
+            account.appendChild(document.createTextNode(' '));
+            account.appendChild(resetClaimButton(student));
+        }
         if (!student.badgeAllowed) {
             row.className = 'k12-row-off';
         }

@@ -3,7 +3,8 @@
      a birthdate that is no date) is said at the field. -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('k12_claim_policy','k12_claim_uid','k12_claim_grade','k12_claim_birthdate','k12_claim_psu'); section>
+<#import "captcha.ftl" as captcha>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('k12_claim_policy','k12_claim_uid','k12_claim_grade','k12_claim_birthdate','k12_claim_psu','k12_claim_code','k12_claim_email','k12_captcha'); section>
 <!-- template: k12-claim.ftl -->
     <#if section = "header">
         ${msg("k12.claim.title")}
@@ -45,6 +46,15 @@
                         </span>
                     </@field.group>
                 </#list>
+                <div class="${properties.kcFormGroupClass!}">
+                    <@captcha.widget challenge=k12Captcha/>
+                    <#assign captchaError = messagesPerField.get('k12_captcha')>
+                    <#if captchaError?has_content>
+                        <div class="${properties.kcInputHelperTextItemClass!} ${properties.kcError!}" id="input-error-k12_captcha" aria-live="polite">
+                            <span class="${properties.kcInputErrorMessageClass!}">${captchaError}</span>
+                        </div>
+                    </#if>
+                </div>
                 <div class="${properties.kcFormGroupClass!}">
                     <button type="submit" id="k12-claim-submit" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("k12.claim.verify")}</button>
                 </div>

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.k12id.authenticators.AuthNotes;
 import org.k12id.authenticators.LoginMethod;
+import org.k12id.authenticators.captcha.Captcha;
+import org.k12id.authenticators.captcha.CaptchaConfig;
 import org.k12id.domain.K12Attributes;
 import org.k12id.domain.K12Roles;
 import org.k12id.domain.claim.Birthdate;
@@ -34,7 +36,8 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * "Claim My Account" inside the username step: the person chooses a claim policy, types its details, and an unclaimed
+ * "Claim My Account" inside the username step: the person chooses a claim policy, types its details and passes "I'm
+ * not a robot" ({@link Captcha}, checked before any account is looked at), and an unclaimed
  * account they prove is signed in with the required action {@value Claiming#REQUIRED_ACTION} to finish (terms of use,
  * a password). Wrong details, an unknown UID, a grade outside 6 to 12, a disabled or locked account and an address
  * over its limit all get the same page and words; only a person who proves an account that is already claimed is told
@@ -116,6 +119,10 @@ public final class ClaimStep {
             typed.put(field, value == null ? "" : value);
         }
         context.getEvent().detail(Claiming.EVENT_POLICY, policy.id());
+        if (missing.isEmpty() && !Captcha.verified(context.getSession(), context.getRealm(), form.getFirst(Captcha.FIELD))) {
+            // "I'm not a robot" not done (or its answer used, expired, forged): about the form, not the account
+            missing.add(new FormMessage(Captcha.FIELD, "k12.claim.captcha"));
+        }
         if (!missing.isEmpty()) {
             // how the form was filled, not whether an account exists: said field by field, counted nowhere
             LoginFormsProvider page = detailsPage(context, policy).setAttribute(TYPED, echo(form, policy));
@@ -234,6 +241,7 @@ public final class ClaimStep {
 
     private static LoginFormsProvider detailsPage(AuthenticationFlowContext context, ClaimPolicy policy) {
         return context.form().setAttribute("k12ClaimPolicy", policy.id())
+                .setAttribute("k12Captcha", Captcha.challenge(context.getSession(), context.getRealm(), CaptchaConfig.DEFAULT))
                 .setAttribute("k12ClaimFields", policy.fields().stream().map(ClaimField::fieldName).toList())
                 .setAttribute("k12ClaimGrades", List.of("6", "7", "8", "9", "10", "11", "12"));
     }

@@ -1,15 +1,11 @@
 package org.k12id.it.captcha;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
+import org.k12id.it.support.Captchas;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -34,8 +30,6 @@ final class CaptchaRealm {
     static final String PASSWORD = "Blue2026river";
     static final String FLOW = "k12 captcha browser";
     static final String FIELD = "k12_captcha";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CaptchaRealm() {
     }
@@ -116,29 +110,12 @@ final class CaptchaRealm {
         realm.flows().updateAuthenticatorConfig(configId, config);
     }
 
-    /** What the widget does, in Java: finds n with SHA-256(salt + n) = challenge and makes the payload it posts. */
+    /** What the widget does, in Java ({@link Captchas#solve}). */
     static ObjectNode solve(String challengeJson) throws Exception {
-        var challenge = JSON.readTree(challengeJson);
-        String salt = challenge.get("salt").asText();
-        String target = challenge.get("challenge").asText();
-        long max = challenge.get("maxnumber").asLong();
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (long n = 0; n <= max; n++) {
-            if (HexFormat.of().formatHex(sha.digest((salt + n).getBytes(StandardCharsets.UTF_8))).equals(target)) {
-                ObjectNode payload = JSON.createObjectNode();
-                payload.put("algorithm", challenge.get("algorithm").asText());
-                payload.put("challenge", target);
-                payload.put("number", n);
-                payload.put("salt", salt);
-                payload.put("signature", challenge.get("signature").asText());
-                payload.put("took", 100);
-                return payload;
-            }
-        }
-        throw new AssertionError("no solution up to maxnumber " + max);
+        return Captchas.solve(challengeJson);
     }
 
     static String encode(ObjectNode payload) {
-        return Base64.getEncoder().encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
+        return Captchas.encode(payload);
     }
 }

@@ -24,6 +24,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -89,6 +90,7 @@ class ClaimAccountBrowserIT {
         driver.findElement(By.id("k12_claim_uid")).sendKeys(uid);
         new Select(driver.findElement(By.id("k12_claim_grade"))).selectByValue("9");
         driver.findElement(By.id("k12_claim_psu")).sendKeys("920");
+        notARobot();
         click(By.id("k12-claim-submit"));
         WebElement birthdate = waitFor(By.cssSelector("#k12_claim_birthdate[aria-invalid=true]"));
         assertTrue(birthdate.getDomAttribute("aria-describedby").contains("input-error-k12_claim_birthdate"));
@@ -96,11 +98,13 @@ class ClaimAccountBrowserIT {
 
         // wrong details: one message for the page
         driver.findElement(By.id("k12_claim_birthdate")).sendKeys("20110315");
+        notARobot();
         click(By.id("k12-claim-submit"));
         waitFor(By.className("kc-feedback-text"));
         Accessibility.assertAccessible(driver, "claim: details not verified, " + where);
 
         driver.findElement(By.id("k12_claim_birthdate")).sendKeys("03/14/2011");
+        notARobot();
         click(By.id("k12-claim-submit"));
         waitFor(By.id("kc-accept"));
         Accessibility.assertAccessible(driver, "claim: terms of use, " + where);
@@ -133,10 +137,21 @@ class ClaimAccountBrowserIT {
         Accessibility.assertAccessible(driver, "claim: a guardian's details, " + where);
         driver.findElement(By.id("k12_claim_code")).sendKeys("O0O0O");
         driver.findElement(By.id("k12_claim_email")).sendKeys("parent@example.org");
+        notARobot();
         click(By.id("k12-claim-submit"));
         WebElement code = waitFor(By.cssSelector("#k12_claim_code[aria-invalid=true]"));
         assertTrue(code.getDomAttribute("aria-describedby").contains("input-error-k12_claim_code"));
         Accessibility.assertAccessible(driver, "claim: not a claim code, " + where);
+    }
+
+    /** "I'm not a robot": checks the box and waits until the widget has solved its proof of work. */
+    private void notARobot() {
+        waitFor(By.cssSelector("#k12-captcha input[type=checkbox]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            Object value = ((JavascriptExecutor) d).executeScript(
+                    "var f = document.querySelector('#k12-claim-form input[name=k12_captcha]'); return f ? f.value : '';");
+            return value != null && !value.toString().isEmpty();
+        });
     }
 
     private void click(By by) {

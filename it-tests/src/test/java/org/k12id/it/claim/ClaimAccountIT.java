@@ -96,8 +96,7 @@ class ClaimAccountIT {
         Oidc app = Claims.app(realm.getBaseUrl());
         Browser.Page details = Claims.detailsPage(browser, app, "lea-student", "en");
         // typed as people type them: spaces, lower case, the birthdate as a date field sends it
-        Browser.Page terms = browser.submit(details, "#k12-claim-form",
-                Claims.student(" 7100000701 ", "7", "2013-09-21", " 920 "));
+        Browser.Page terms = Claims.submit(browser, details, Claims.student(" 7100000701 ", "7", "2013-09-21", " 920 "));
         Browser.Page done = acceptTermsAndChoosePassword(browser, terms);
         assertTrue(app.exchange(app.codeFrom(done)).hasNonNull("access_token"), "signed in at the app");
 
@@ -113,8 +112,7 @@ class ClaimAccountIT {
 
         // the same details again: told it is claimed, since knowing them is the proof
         Browser third = new Browser();
-        Browser.Page claimed = third.submit(Claims.detailsPage(third, realm.getBaseUrl(), "lea-student", "en"),
-                "#k12-claim-form", Claims.student("7100000701", "7", "20130921", "920"));
+        Browser.Page claimed = Claims.submit(third, Claims.detailsPage(third, realm.getBaseUrl(), "lea-student", "en"), Claims.student("7100000701", "7", "20130921", "920"));
         assertTrue(claimed.document().text().contains("This account has already been claimed"), claimed::body);
 
         // the events say which policy and how it ended, and nothing the person typed
@@ -142,7 +140,7 @@ class ClaimAccountIT {
         assertEquals("Reclamar mi cuenta", details.document().selectFirst("#kc-page-title").text());
         assertNotNull(details.document().selectFirst("label[for=k12_claim_uid]:contains(UID de empleado)"));
         assertNull(details.document().selectFirst("#k12_claim_grade"), "an employee is not asked for a grade");
-        Browser.Page terms = browser.submit(details, "#k12-claim-form", Claims.employee("92007101", "07/04/1985", "920"));
+        Browser.Page terms = Claims.submit(browser, details, Claims.employee("92007101", "07/04/1985", "920"));
         assertEquals("Términos de uso", terms.document().selectFirst("#kc-page-title").text(), terms::body);
         Browser.Page done = acceptTermsAndChoosePassword(browser, terms);
         assertTrue(app.exchange(app.codeFrom(done)).hasNonNull("access_token"));
@@ -169,8 +167,7 @@ class ClaimAccountIT {
         String first = null;
         for (Map.Entry<String, Map<String, String>> attempt : cases.entrySet()) {
             Browser browser = new Browser();
-            Browser.Page answer = browser.submit(Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"),
-                    "#k12-claim-form", attempt.getValue());
+            Browser.Page answer = Claims.submit(browser, Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"), attempt.getValue());
             assertEquals(200, answer.status(), attempt.getKey());
             assertTrue(answer.document().text().contains(Claims.NOT_VERIFIED), () -> attempt.getKey() + ":\n" + answer.body());
             // the page shows the UID and PSU typed, so compare the pages with the same typed UID and PSU
@@ -200,7 +197,7 @@ class ClaimAccountIT {
                 Browser browser = new Browser();
                 Browser.Page details = Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en");
                 long start = System.nanoTime();
-                Browser.Page answer = browser.submit(details, "#k12-claim-form", attempt.getValue());
+                Browser.Page answer = Claims.submit(browser, details, attempt.getValue());
                 times.get(attempt.getKey()).add((System.nanoTime() - start) / 1_000_000);
                 assertTrue(answer.document().text().contains(Claims.NOT_VERIFIED), attempt.getKey());
             }
@@ -221,28 +218,26 @@ class ClaimAccountIT {
         String id = student("7100000705", "10", "20100303", "false", null);
         Browser browser = new Browser();
         Browser.Page details = Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en");
-        Browser.Page empty = browser.submit(details, "#k12-claim-form", Claims.student("", "", "", ""));
+        Browser.Page empty = Claims.submit(browser, details, Claims.student("", "", "", ""));
         assertEquals(200, empty.status());
         assertEquals("true", empty.document().selectFirst("#k12_claim_uid").attr("aria-invalid"));
         assertTrue(empty.document().text().contains("Type your UID."), empty::body);
         assertTrue(empty.document().text().contains("Type your birthdate."));
 
-        Browser.Page notADate = browser.submit(empty, "#k12-claim-form", Claims.student("7100000705", "10", "21.03.2010", "920"));
+        Browser.Page notADate = Claims.submit(browser, empty, Claims.student("7100000705", "10", "21.03.2010", "920"));
         assertTrue(notADate.document().text().contains("Type the birthdate as YYYYMMDD or MM/DD/YYYY."), notADate::body);
 
-        Browser.Page huge = browser.submit(notADate, "#k12-claim-form",
-                Claims.student("7".repeat(100_000), "10", "2".repeat(5_000), "9".repeat(5_000)));
+        Browser.Page huge = Claims.submit(browser, notADate, Claims.student("7".repeat(100_000), "10", "2".repeat(5_000), "9".repeat(5_000)));
         assertEquals(200, huge.status());
         assertFalse(huge.body().contains("7".repeat(100)), "a huge value is not shown again");
 
-        Browser.Page hostile = browser.submit(huge, "#k12-claim-form",
-                Claims.student("<script>alert(1)</script>", "<b>", "20100303", "9'2\""));
+        Browser.Page hostile = Claims.submit(browser, huge, Claims.student("<script>alert(1)</script>", "<b>", "20100303", "9'2\""));
         assertEquals(200, hostile.status());
         assertFalse(hostile.body().contains("<script>alert(1)"), "typed text is escaped");
         assertTrue(hostile.document().text().contains(Claims.NOT_VERIFIED));
 
         Browser.Page policy = browser.submit(hostile, "#k12-claim-other", Map.of());
-        Browser.Page noPolicy = browser.submit(policy, "#k12-claim-form", Map.of("k12_claim_policy", "../admin"));
+        Browser.Page noPolicy = Claims.submit(browser, policy, Map.of("k12_claim_policy", "../admin"));
         assertTrue(noPolicy.document().text().contains("Choose who you are."), noPolicy::body);
         assertEquals(List.of("false"), realm.admin().users().get(id).toRepresentation().getAttributes().get("claimed"));
     }
@@ -253,8 +248,7 @@ class ClaimAccountIT {
         String id = student("7100000706", "11", "20090404", "false", null);
         for (int i = 0; i < 2; i++) { // two failures within a second: Keycloak's quick-login lock-out
             Browser browser = new Browser();
-            browser.submit(Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"), "#k12-claim-form",
-                    Claims.student("7100000706", "11", "2009041" + i, "920"));
+            Claims.submit(browser, Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"), Claims.student("7100000706", "11", "2009041" + i, "920"));
         }
         // Keycloak's protector records failures in the background: wait until it has locked the account
         long deadline = System.currentTimeMillis() + 10_000;
@@ -265,8 +259,7 @@ class ClaimAccountIT {
         }
         assertEquals(Boolean.TRUE, status.get("disabled"), status.toString());
         Browser browser = new Browser();
-        Browser.Page refused = browser.submit(Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"),
-                "#k12-claim-form", Claims.student("7100000706", "11", "20090404", "920"));
+        Browser.Page refused = Claims.submit(browser, Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"), Claims.student("7100000706", "11", "20090404", "920"));
         assertTrue(refused.document().text().contains(Claims.NOT_VERIFIED), refused::body);
         assertEquals(List.of("false"), realm.admin().users().get(id).toRepresentation().getAttributes().get("claimed"));
         realm.admin().attackDetection().clearBruteForceForUser(id);
@@ -283,20 +276,17 @@ class ClaimAccountIT {
             realm.admin().flows().updateAuthenticatorConfig(settings.getId(), settings);
             for (int i = 0; i < 3; i++) { // unknown UIDs: nothing is locked, only the address counts
                 Browser browser = new Browser();
-                browser.submit(Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"), "#k12-claim-form",
-                        Claims.student("71000007" + (90 + i), "12", "20080808", "920"));
+                Claims.submit(browser, Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"), Claims.student("71000007" + (90 + i), "12", "20080808", "920"));
             }
             Browser browser = new Browser();
-            Browser.Page refused = browser.submit(Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"),
-                    "#k12-claim-form", Claims.student("7100000710", "12", "20080808", "920"));
+            Browser.Page refused = Claims.submit(browser, Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"), Claims.student("7100000710", "12", "20080808", "920"));
             assertTrue(refused.document().text().contains(Claims.NOT_VERIFIED), refused::body);
         } finally {
             settings.getConfig().put("k12.claim.addressLimit", before);
             realm.admin().flows().updateAuthenticatorConfig(settings.getId(), settings);
         }
         Browser browser = new Browser();
-        Browser.Page terms = browser.submit(Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"),
-                "#k12-claim-form", Claims.student("7100000710", "12", "20080808", "920"));
+        Browser.Page terms = Claims.submit(browser, Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"), Claims.student("7100000710", "12", "20080808", "920"));
         assertNotNull(terms.document().selectFirst("#kc-accept"), () -> "under the demo's limit the claim goes on:\n" + terms.body());
     }
 

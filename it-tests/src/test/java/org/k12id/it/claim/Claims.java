@@ -3,11 +3,11 @@ package org.k12id.it.claim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.k12id.it.support.Browser;
+import org.k12id.it.support.Captchas;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.Oidc;
 
@@ -25,23 +25,33 @@ final class Claims {
 
     /** From the app's sign-in, "Claim My Account", then the policy: the page asking for the policy's details. */
     static Browser.Page detailsPage(Browser browser, String realmUrl, String policy, String language)
-            throws IOException, InterruptedException {
+            throws Exception {
         return detailsPage(browser, app(realmUrl), policy, language);
     }
 
     /** As above, signing in to {@code app} (whose state and PKCE verifier the code exchange needs). */
     static Browser.Page detailsPage(Browser browser, Oidc app, String policy, String language)
-            throws IOException, InterruptedException {
+            throws Exception {
         Browser.Page username = browser.get(app.authorizationUrl()
                 + ("en".equals(language) ? "" : "&ui_locales=" + language));
         assertNotNull(username.document().selectFirst("#k12-claim-link"), () -> "no Claim My Account:\n" + username.body());
         Browser.Page policies = browser.submit(username, "#k12-claim-start", Map.of());
         assertEquals(200, policies.status(), policies::body);
-        Browser.Page details = browser.submit(policies, "#k12-claim-form", Map.of("k12_claim_policy", policy));
+        Browser.Page details = Claims.submit(browser, policies, Map.of("k12_claim_policy", policy));
         assertEquals(200, details.status(), details::body);
         assertNotNull(details.document().selectFirst("#k12-claim-form input[name^=k12_claim_]:not([type=hidden])"),
                 () -> "no details asked:\n" + details.body());
         return details;
+    }
+
+    /** Sends the claim page's form with {@code fields}, and "I'm not a robot" done when the page asks for it. */
+    static Browser.Page submit(Browser browser, Browser.Page page, Map<String, String> fields) throws Exception {
+        String captcha = Captchas.answer(page.form("#k12-claim-form"));
+        Map<String, String> all = new HashMap<>(fields);
+        if (captcha != null) {
+            all.putIfAbsent(Captchas.FIELD, captcha);
+        }
+        return browser.submit(page, "#k12-claim-form", all);
     }
 
     /** A student's claim details as typed: UID, grade, birthdate, PSU code. */
@@ -61,6 +71,7 @@ final class Claims {
     /** The page as it would be for any request: without the tokens that change on every request. */
     static String withoutTokens(String html) {
         return html.replaceAll("\\s+selected(=\"[^\"]*\")?", "").replaceAll("(session_code|execution|tab_id|client_data|kc_locale)=[^\"&]*", "$1=")
-                .replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"");
+                .replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"")
+                .replaceAll("challenge=\"[^\"]*\"", "challenge=\"\""); // "I'm not a robot": new every time
     }
 }

@@ -133,7 +133,7 @@ class GuardianClaimIT {
 
     private Browser.Page claim(Browser browser, Oidc app, String code, String email) throws Exception {
         Browser.Page details = Claims.detailsPage(browser, app, "guardian", "en");
-        return browser.submit(details, "#k12-claim-form", Map.of("k12_claim_code", code, "k12_claim_email", email));
+        return Claims.submit(browser, details, Map.of("k12_claim_code", code, "k12_claim_email", email));
     }
 
     private void setTimeOffset(int seconds) throws Exception {
@@ -301,13 +301,14 @@ class GuardianClaimIT {
             driver.findElement(By.id("kc-login")).click();
             wait.until(d -> d.findElement(By.id("password"))).sendKeys(DemoRealm.PASSWORD);
             driver.findElement(By.id("kc-login")).click();
-            wait.until(d -> d.findElement(By.id("k12-reset-claim")).isDisplayed());
+            wait.until(d -> d.findElement(By.id("k12-guardians")).isDisplayed());
             wait.ignoring(StaleElementReferenceException.class); // the list is redrawn under the test's feet
             new Select(driver.findElement(By.id("k12-school"))).selectByValue("920312");
             By row = By.xpath("//tbody[@id='k12-rows']/tr[td[contains(., '7100000901')]]");
             wait.until(d -> d.findElement(row).getText().contains("Claimed"));
-            driver.findElement(row).findElement(By.cssSelector("input.k12-pick")).click();
-            driver.findElement(By.id("k12-reset-claim")).click();
+            WebElement reset = driver.findElement(row).findElement(By.cssSelector("button.k12-reset-claim"));
+            assertEquals("Reset claim for Zed Claimtest", reset.getDomAttribute("aria-label"));
+            reset.click();
             wait.until(d -> d.findElement(By.id("k12-confirm")).isDisplayed());
             driver.findElement(By.id("k12-confirm-ok")).click();
             wait.until(d -> d.findElement(By.id("k12-status")).getText().contains("Claim reset for 1 student"));
