@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.k12id.it.support.Accessibility;
 import org.k12id.it.support.Accessibility.Viewport;
 import org.k12id.it.support.Chromium;
@@ -24,7 +25,6 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -90,7 +90,7 @@ class ClaimAccountBrowserIT {
         driver.findElement(By.id("k12_claim_uid")).sendKeys(uid);
         new Select(driver.findElement(By.id("k12_claim_grade"))).selectByValue("9");
         driver.findElement(By.id("k12_claim_psu")).sendKeys("920");
-        notARobot();
+        Claims.notARobot(driver);
         click(By.id("k12-claim-submit"));
         WebElement birthdate = waitFor(By.cssSelector("#k12_claim_birthdate[aria-invalid=true]"));
         assertTrue(birthdate.getDomAttribute("aria-describedby").contains("input-error-k12_claim_birthdate"));
@@ -98,13 +98,13 @@ class ClaimAccountBrowserIT {
 
         // wrong details: one message for the page
         driver.findElement(By.id("k12_claim_birthdate")).sendKeys("20110315");
-        notARobot();
+        Claims.notARobot(driver);
         click(By.id("k12-claim-submit"));
         waitFor(By.className("kc-feedback-text"));
         Accessibility.assertAccessible(driver, "claim: details not verified, " + where);
 
         driver.findElement(By.id("k12_claim_birthdate")).sendKeys("03/14/2011");
-        notARobot();
+        Claims.notARobot(driver);
         click(By.id("k12-claim-submit"));
         waitFor(By.id("kc-accept"));
         Accessibility.assertAccessible(driver, "claim: terms of use, " + where);
@@ -137,21 +137,26 @@ class ClaimAccountBrowserIT {
         Accessibility.assertAccessible(driver, "claim: a guardian's details, " + where);
         driver.findElement(By.id("k12_claim_code")).sendKeys("O0O0O");
         driver.findElement(By.id("k12_claim_email")).sendKeys("parent@example.org");
-        notARobot();
+        Claims.notARobot(driver);
         click(By.id("k12-claim-submit"));
         WebElement code = waitFor(By.cssSelector("#k12_claim_code[aria-invalid=true]"));
         assertTrue(code.getDomAttribute("aria-describedby").contains("input-error-k12_claim_code"));
         Accessibility.assertAccessible(driver, "claim: not a claim code, " + where);
     }
 
-    /** "I'm not a robot": checks the box and waits until the widget has solved its proof of work. */
-    private void notARobot() {
-        waitFor(By.cssSelector("#k12-captcha input[type=checkbox]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            Object value = ((JavascriptExecutor) d).executeScript(
-                    "var f = document.querySelector('#k12-claim-form input[name=k12_captcha]'); return f ? f.value : '';");
-            return value != null && !value.toString().isEmpty();
-        });
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "es"})
+    @DisplayName("an employee claims with staff UID, birthdate and PSU, and arrives at the app")
+    void employeeClaims(String language) {
+        String staffId = "9200730" + ("en".equals(language) ? "1" : "2");
+        String id = users.create("e.claim.browser." + language, "Olga", "Ferrer", List.of("employee"), List.of(),
+                Map.of("staffId", List.of(staffId), "psuCode", List.of("920"), "schoolCode", List.of("920304"),
+                        "dateOfBirth", List.of("19870212"), "claimed", List.of("false")), null);
+        Accessibility.resize(driver, Viewport.CHROMEBOOK);
+        driver.get(Claims.app(realm.getBaseUrl()).authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
+        Claims.claimInBrowser(driver, "lea-employee", Map.of("k12_claim_uid", staffId, "k12_claim_birthdate", "02/12/1987",
+                "k12_claim_psu", "920"), "Summit2026peak");
+        assertEquals(List.of("true"), realm.admin().users().get(id).toRepresentation().getAttributes().get("claimed"));
     }
 
     private void click(By by) {

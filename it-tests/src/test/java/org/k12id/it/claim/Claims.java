@@ -3,6 +3,7 @@ package org.k12id.it.claim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,6 +11,10 @@ import org.k12id.it.support.Browser;
 import org.k12id.it.support.Captchas;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.Oidc;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Going through "Claim My Account" over HTTP, as a browser would: the pages and their forms. */
 final class Claims {
@@ -52,6 +57,36 @@ final class Claims {
             all.putIfAbsent(Captchas.FIELD, captcha);
         }
         return browser.submit(page, "#k12-claim-form", all);
+    }
+
+    /** In a browser: checks "I'm not a robot" and waits until the widget has solved its proof of work. */
+    static void notARobot(WebDriver driver) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector("#k12-captcha input[type=checkbox]"))).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            Object value = ((JavascriptExecutor) d).executeScript(
+                    "var f = document.querySelector('#k12-claim-form input[name=k12_captcha]'); return f ? f.value : '';");
+            return value != null && !value.toString().isEmpty();
+        });
+    }
+
+    /**
+     * In a browser, from "Claim My Account" on the app's username page: chooses {@code policy}, types {@code fields}
+     * (by id), passes "I'm not a robot", accepts the terms, chooses {@code password}, and waits to be back at the app.
+     */
+    static void claimInBrowser(WebDriver driver, String policy, Map<String, String> fields, String password) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> d.findElement(By.id("k12-claim-link"))).click();
+        wait.until(d -> d.findElement(By.cssSelector("label[for=k12-claim-policy-" + policy + "]"))).click();
+        driver.findElement(By.id("k12-claim-submit")).click();
+        fields.forEach((id, value) -> wait.until(d -> d.findElement(By.id(id))).sendKeys(value));
+        notARobot(driver);
+        driver.findElement(By.id("k12-claim-submit")).click();
+        wait.until(d -> d.findElement(By.id("kc-accept"))).click();
+        wait.until(d -> d.findElement(By.id("password-new"))).sendKeys(password);
+        driver.findElement(By.id("password-confirm")).sendKeys(password);
+        driver.findElement(By.id("kc-submit")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(DemoRealm.PUBLIC_APP_REDIRECT) && d.getCurrentUrl().contains("code="));
     }
 
     /** A student's claim details as typed: UID, grade, birthdate, PSU code. */
