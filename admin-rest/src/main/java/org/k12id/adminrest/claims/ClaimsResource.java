@@ -130,11 +130,7 @@ public final class ClaimsResource {
     @Path("guardians")
     @Produces(MediaType.APPLICATION_JSON)
     public Response guardians(@QueryParam("school") String school) {
-        StaffScope scope = StaffScope.of(session, realm, auth);
-        if (scope.adminPsus().isEmpty()) {
-            return Answers.forbidden("Only an LEA administrator sees guardians.");
-        }
-        Response refused = refuseSchool(school, scope);
+        Response refused = refuseSchool(school, "Only an LEA administrator sees guardians.");
         if (refused != null) {
             return refused;
         }
@@ -149,11 +145,7 @@ public final class ClaimsResource {
     @Path("guardians/codes")
     @Produces(MediaType.APPLICATION_JSON)
     public Response sendCodesToSchool(@QueryParam("school") String school) {
-        StaffScope scope = StaffScope.of(session, realm, auth);
-        if (scope.adminPsus().isEmpty()) {
-            return Answers.forbidden("Only an LEA administrator sends claim codes.");
-        }
-        Response refused = refuseSchool(school, scope);
+        Response refused = refuseSchool(school, "Only an LEA administrator sends claim codes.");
         if (refused != null) {
             return refused;
         }
@@ -252,8 +244,15 @@ public final class ClaimsResource {
                 code.map(t -> t[0]).orElse(null), code.map(t -> t[1]).orElse(null));
     }
 
-    /** 400 for a school code that is not one, the same 404 for a school outside the caller's PSUs; null when fine. */
-    private static Response refuseSchool(String school, StaffScope scope) {
+    /**
+     * 403 ({@code forbidden}) for a caller who is no LEA administrator, 400 for a school code that is not one, the same
+     * 404 for a school outside the caller's PSUs; null when the caller may act on the school.
+     */
+    private Response refuseSchool(String school, String forbidden) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (scope.adminPsus().isEmpty()) {
+            return Answers.forbidden(forbidden);
+        }
         if (school == null || !CampusCode.isWellFormed(school)) {
             return Answers.badRequest("school", "school must be a 6-character campus code, such as 920304.");
         }
