@@ -25,17 +25,26 @@ public record CaptchaConfig(long maxNumber, long expirySeconds) {
 
     public static final CaptchaConfig DEFAULT = new CaptchaConfig(DEFAULT_MAX_NUMBER, DEFAULT_EXPIRY);
 
-    public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(MAX_NUMBER).label("Difficulty (largest number)")
-            .helpText("The proof of work's largest number (" + MIN_MAX_NUMBER + " to " + MAX_MAX_NUMBER + "): the "
-                    + "browser tries on average half as many SHA-256 hashes. " + DEFAULT_MAX_NUMBER + " took about half a "
-                    + "second in headless Chromium on a 2-core server; ten times more takes about ten times longer.")
-            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_MAX_NUMBER)).add()
-            .property().name(EXPIRY).label("Expiry (seconds)")
-            .helpText("How long a challenge may be answered after the page is shown (" + MIN_EXPIRY + " to "
-                    + MAX_EXPIRY + " seconds). An expired one is refused and the page shows a new one.")
-            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_EXPIRY)).add()
-            .build();
+    public static final List<ProviderConfigProperty> PROPERTIES = properties("");
+
+    /**
+     * The two settings for a step's config page, each label after {@code labelPrefix} (for a step where "I'm not a
+     * robot" is one part of several, such as the claim's).
+     */
+    public static List<ProviderConfigProperty> properties(String labelPrefix) {
+        return ProviderConfigurationBuilder.create()
+                .property().name(MAX_NUMBER).label(labelPrefix + "Difficulty (largest number)")
+                .helpText("The proof of work's largest number (" + MIN_MAX_NUMBER + " to " + MAX_MAX_NUMBER + "): the "
+                        + "browser tries on average half as many SHA-256 hashes. " + DEFAULT_MAX_NUMBER + " took about half a "
+                        + "second in headless Chromium on a 2-core server; ten times more takes about ten times longer. "
+                        + "The server's work is the same at any difficulty: one hash and one signature to check.")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_MAX_NUMBER)).add()
+                .property().name(EXPIRY).label(labelPrefix + "Expiry (seconds)")
+                .helpText("How long a challenge may be answered after the page is shown (" + MIN_EXPIRY + " to "
+                        + MAX_EXPIRY + " seconds). An expired one is refused and the page shows a new one.")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_EXPIRY)).add()
+                .build();
+    }
 
     public static CaptchaConfig of(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();

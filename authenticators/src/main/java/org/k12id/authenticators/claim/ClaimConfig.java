@@ -2,18 +2,21 @@ package org.k12id.authenticators.claim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.k12id.authenticators.badge.BadgeConfig;
+import org.k12id.authenticators.captcha.CaptchaConfig;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
- * The settings of "Claim My Account" on the username step ("Username or Student Badge"): whether it is offered, and how
- * many failed claims one address may make in 10 minutes.
+ * The settings of "Claim My Account" on the username step ("Username, Student Badge or Claim"): whether it is offered,
+ * how many failed claims one address may make in 10 minutes, how long a guardian's code lasts, and how hard the claim
+ * page's "I'm not a robot" is (the settings of the "I'm Not a Robot" step, under the same keys).
  */
-public record ClaimConfig(boolean offered, int addressLimit, int guardianCodeDays) {
+public record ClaimConfig(boolean offered, int addressLimit, int guardianCodeDays, CaptchaConfig captcha) {
 
     public static final String OFFERED = "k12.claim.offered";
     public static final String ADDRESS_LIMIT = "k12.claim.addressLimit";
@@ -23,7 +26,7 @@ public record ClaimConfig(boolean offered, int addressLimit, int guardianCodeDay
     static final int DEFAULT_GUARDIAN_CODE_DAYS = 14;
     static final int MAX_GUARDIAN_CODE_DAYS = 90;
 
-    public static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+    public static final List<ProviderConfigProperty> PROPERTIES = Stream.concat(ProviderConfigurationBuilder.create()
             .property().name(OFFERED).label("Offer \"Claim My Account\"")
             .helpText("Shows \"Claim My Account\" on the username page: students in grades 6 to 12 and employees whose "
                     + "account has claimed=false prove who they are, then the required action 'Claim Account' asks "
@@ -38,14 +41,15 @@ public record ClaimConfig(boolean offered, int addressLimit, int guardianCodeDay
             .helpText("How long a claim code emailed to a parent or guardian works (1 to 90 days). Sending a new code "
                     + "voids the old one; a code works once.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_GUARDIAN_CODE_DAYS)).add()
-            .build();
+            .build().stream(), CaptchaConfig.properties("Claim: I'm not a robot: ").stream()).toList();
 
     public static ClaimConfig of(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
         String offered = config.get(OFFERED);
         return new ClaimConfig(offered == null || Boolean.parseBoolean(offered),
                 bounded(config.get(ADDRESS_LIMIT), DEFAULT_ADDRESS_LIMIT, MAX_ADDRESS_LIMIT),
-                bounded(config.get(GUARDIAN_CODE_DAYS), DEFAULT_GUARDIAN_CODE_DAYS, MAX_GUARDIAN_CODE_DAYS));
+                bounded(config.get(GUARDIAN_CODE_DAYS), DEFAULT_GUARDIAN_CODE_DAYS, MAX_GUARDIAN_CODE_DAYS),
+                CaptchaConfig.of(model));
     }
 
     /**

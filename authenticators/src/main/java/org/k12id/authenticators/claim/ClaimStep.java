@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.k12id.authenticators.AuthNotes;
 import org.k12id.authenticators.LoginMethod;
 import org.k12id.authenticators.captcha.Captcha;
-import org.k12id.authenticators.captcha.CaptchaConfig;
 import org.k12id.domain.K12Attributes;
 import org.k12id.domain.K12Roles;
 import org.k12id.domain.claim.Birthdate;
@@ -241,7 +240,8 @@ public final class ClaimStep {
 
     private static LoginFormsProvider detailsPage(AuthenticationFlowContext context, ClaimPolicy policy) {
         return context.form().setAttribute("k12ClaimPolicy", policy.id())
-                .setAttribute("k12Captcha", Captcha.challenge(context.getSession(), context.getRealm(), CaptchaConfig.DEFAULT))
+                .setAttribute("k12Captcha", Captcha.challenge(context.getSession(), context.getRealm(),
+                        ClaimConfig.of(context.getAuthenticatorConfig()).captcha()))
                 .setAttribute("k12ClaimFields", policy.fields().stream().map(ClaimField::fieldName).toList())
                 .setAttribute("k12ClaimGrades", List.of("6", "7", "8", "9", "10", "11", "12"));
     }

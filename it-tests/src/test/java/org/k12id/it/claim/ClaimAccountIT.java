@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -281,6 +283,32 @@ class ClaimAccountIT {
         Browser browser = new Browser();
         Browser.Page terms = Claims.submit(browser, Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en"), Claims.student("7100000710", "12", "20080808", "920"));
         assertNotNull(terms.document().selectFirst("#kc-accept"), () -> "under the demo's limit the claim goes on:\n" + terms.body());
+    }
+
+    @Test
+    @DisplayName("the claim page's \"I'm not a robot\" is as hard and lasts as long as the step's settings say, and a claim passes it")
+    void captchaSettings() throws Exception {
+        student("7100000711", "9", "20110909", "false", null);
+        AuthenticatorConfigRepresentation settings = claimSettings();
+        Map<String, String> before = new HashMap<>(settings.getConfig());
+        try {
+            settings.getConfig().put("k12.captcha.maxNumber", "4321");
+            settings.getConfig().put("k12.captcha.expirySeconds", "90");
+            realm.admin().flows().updateAuthenticatorConfig(settings.getId(), settings);
+            Browser browser = new Browser();
+            Browser.Page details = Claims.detailsPage(browser, realm.getBaseUrl(), "lea-student", "en");
+            JsonNode challenge = new ObjectMapper().readTree(details.document()
+                    .selectFirst("#k12-claim-form altcha-widget[challenge]").attr("challenge"));
+            assertEquals(4321, challenge.get("maxnumber").asLong(), challenge::toString);
+            long expires = Long.parseLong(challenge.get("salt").asText().replaceAll(".*expires=(\\d+).*", "$1"));
+            long lifetime = expires - Instant.now().getEpochSecond();
+            assertTrue(lifetime > 60 && lifetime <= 90, () -> "challenge lasts " + lifetime + " s: " + challenge);
+            Browser.Page terms = Claims.submit(browser, details, Claims.student("7100000711", "9", "20110909", "920"));
+            assertNotNull(terms.document().selectFirst("#kc-accept"), terms::body);
+        } finally {
+            settings.setConfig(before);
+            realm.admin().flows().updateAuthenticatorConfig(settings.getId(), settings);
+        }
     }
 
     /** The settings of the demo realm's "Username, Student Badge or Claim" step. */

@@ -216,16 +216,19 @@ public final class DistrictGenerator {
 
         void staff(String username, String first, String last, String campus, Argon2Credential credential,
                    String... roles) throws IOException {
+            String staffId = nextStaffId();
             user(username, first, last, credential, null, roles,
-                    K12Attributes.STAFF_ID, nextStaffId(),
+                    K12Attributes.STAFF_ID, staffId, K12Attributes.BIRTHDATE, staffBirthdate(),
                     K12Attributes.PSU_CODE, spec.psuCode(), K12Attributes.SCHOOL_CODE, campus,
                     K12Attributes.CLAIMED, "true");
         }
 
         void teacher(String username, String campus, String classPath, Argon2Credential credential,
                      SplittableRandom random) throws IOException {
+            String staffId = nextStaffId();
             user(username, pick(FIRST, random), pick(LAST, random), credential, classPath,
-                    new String[] {K12Roles.TEACHER}, K12Attributes.STAFF_ID, nextStaffId(),
+                    new String[] {K12Roles.TEACHER}, K12Attributes.STAFF_ID, staffId,
+                    K12Attributes.BIRTHDATE, staffBirthdate(),
                     K12Attributes.PSU_CODE, spec.psuCode(), K12Attributes.SCHOOL_CODE, campus,
                     K12Attributes.CLAIMED, "true");
         }
@@ -270,6 +273,14 @@ public final class DistrictGenerator {
 
         private String nextStaffId() {
             return spec.psuCode() + String.format("%05d", ++staffNumber);
+        }
+
+        /**
+         * The birthdate of the employee just numbered, from the number alone (so that adding it changed no other
+         * generated value): born 1960 to 1999, as "Claim My Account" asks an employee for it.
+         */
+        private String staffBirthdate() {
+            return String.format("%04d%02d%02d", 1960 + staffNumber % 40, 1 + staffNumber % 12, 1 + staffNumber % 28);
         }
 
         private String pick(String[] names, SplittableRandom random) {

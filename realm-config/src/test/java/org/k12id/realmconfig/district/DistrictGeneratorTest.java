@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.k12id.domain.CampusCode;
 import org.k12id.domain.GradeLevel;
+import org.k12id.domain.claim.Birthdate;
 
 class DistrictGeneratorTest {
 
@@ -73,6 +74,9 @@ class DistrictGeneratorTest {
                 } else if (role.equals("teacher")) {
                     teachers++;
                 }
+                // every student and employee can claim the account: a birthdate as the claim page takes it
+                assertTrue(Birthdate.parse(user.path("attributes").path("dateOfBirth").path(0).asText()).isPresent(),
+                        user::toString);
             }
         }
         assertEquals(1001, perGrade.values().stream().mapToInt(Integer::intValue).sum());
