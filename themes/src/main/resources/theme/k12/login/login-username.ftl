@@ -1,6 +1,6 @@
 <#-- keycloak.v2's login-username.ftl (Keycloak 26.7.0) with the student badge: "Scan Student QR Code", shown when the
      flow's step is the pack's "Username, Student Badge or Claim" (it sets k12Badge), and "Claim My Account" where the
-     step offers it (k12Claim). -->
+     step offers it (k12Claim), and "Forgot my password" where the realm allows it (its reset-credentials flow). -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
@@ -34,6 +34,9 @@
 
                         <@buttons.loginButton />
                     </form>
+                    <#if realm.resetPasswordAllowed && !usernameHidden??>
+                        <p class="k12-forgot-password"><a id="k12-forgot-password" href="${url.loginResetCredentialsUrl}">${msg("doForgotPassword")}</a></p>
+                    </#if>
                 </#if>
 
                 <#if k12Badge?? && !usernameHidden??>

@@ -26,6 +26,7 @@ import org.k12id.adminrest.http.Answers;
 import org.k12id.adminrest.staff.StaffScope;
 import org.k12id.authenticators.claim.ClaimConfig;
 import org.k12id.authenticators.claim.GuardianCodes;
+import org.k12id.authenticators.questions.ChallengeQuestions;
 import org.k12id.domain.CampusCode;
 import org.k12id.domain.K12Attributes;
 import org.k12id.domain.K12Roles;
@@ -50,6 +51,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 public final class ClaimsResource {
 
     static final String EVENT_RESOURCE = "K12_CLAIM_CODE";
+    static final String QUESTIONS_EVENT_RESOURCE = "K12_CHALLENGE_QUESTIONS";
     private static final Logger LOG = Logger.getLogger(ClaimsResource.class);
 
     /** A code was sent: to whom, and until when it works (epoch milliseconds). */
@@ -198,11 +200,8 @@ public final class ClaimsResource {
         if (scope.adminPsus().isEmpty()) {
             return Answers.forbidden("Only an LEA administrator resets a claim.");
         }
-        UserModel user = userId == null || userId.length() > 64 ? null : session.users().getUserById(realm, userId);
-        boolean inScope = user != null && (isGuardian(user) ? linkedTo(user, scope.adminPsus())
-                : user.getAttributeStream(K12Attributes.PSU_CODE).anyMatch(scope.adminPsus()::contains)
-                        && (scope.isStudent(user) || holds(user, K12Roles.EMPLOYEE)));
-        if (!inScope) {
+        UserModel user = personOfPsu(scope, userId);
+        if (user == null) {
             return Answers.notFound("userId", "No student, employee or guardian of your PSU has this id.");
         }
         user.setSingleAttribute(K12Attributes.CLAIMED, "false");
@@ -211,6 +210,47 @@ public final class ClaimsResource {
                 .resourcePath("k12-claims", "users", user.getId(), "claim")
                 .detail("k12_action", "claim_reset").success();
         return Answers.ok(new Reset(user.getId(), false));
+    }
+
+    /**
+     * {@code DELETE users/{userId}/challenge-questions}: the person's challenge questions are removed and they set new
+     * ones at their next sign-in (required action "Set Up Challenge Questions"). For the same LEA administrators as a
+     * claim reset. The answer and the admin event name no question.
+     */
+    @DELETE
+    @Path("users/{userId}/challenge-questions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response clearQuestions(@PathParam("userId") String userId) {
+        StaffScope scope = StaffScope.of(session, realm, auth);
+        if (scope.adminPsus().isEmpty()) {
+            return Answers.forbidden("Only an LEA administrator clears challenge questions.");
+        }
+        UserModel user = personOfPsu(scope, userId);
+        if (user == null) {
+            return Answers.notFound("userId", "No student, employee or guardian of your PSU has this id.");
+        }
+        ChallengeQuestions.clear(user);
+        user.addRequiredAction(ChallengeQuestions.SET_ACTION);
+        adminEvent.resource(QUESTIONS_EVENT_RESOURCE).operation(OperationType.DELETE)
+                .resourcePath("k12-claims", "users", user.getId(), "challenge-questions")
+                .detail("k12_action", "questions_cleared").success();
+        return Answers.ok(new Cleared(user.getId(), true));
+    }
+
+    /** The answer to clearing questions: whose, and that they must set new ones. */
+    public record Cleared(String userId, boolean mustSetQuestions) {
+    }
+
+    /**
+     * The student or employee of one of the caller's PSUs, or the guardian linked to a student of one, with this id; null
+     * for any other id (unknown, out of scope, malformed), alike.
+     */
+    private UserModel personOfPsu(StaffScope scope, String userId) {
+        UserModel user = userId == null || userId.length() > 64 ? null : session.users().getUserById(realm, userId);
+        boolean inScope = user != null && (isGuardian(user) ? linkedTo(user, scope.adminPsus())
+                : user.getAttributeStream(K12Attributes.PSU_CODE).anyMatch(scope.adminPsus()::contains)
+                        && (scope.isStudent(user) || holds(user, K12Roles.EMPLOYEE)));
+        return inScope ? user : null;
     }
 
     private static final int MAX_STUDENTS = 5000;

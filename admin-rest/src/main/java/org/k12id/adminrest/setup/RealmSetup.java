@@ -42,8 +42,8 @@ import org.keycloak.util.JsonSerialization;
  * The pack's setup of a district's realm ({@code k12-setup/k12-setup-realm.json}, the demo realm without its people,
  * apps and secrets), applied to an existing realm: the realm roles, the district attributes of the user profile (email
  * optional: students have none), the {@code k12-district} client scopes, the {@code k12 browser} flow and its step
- * settings (bound as the browser flow), the required action "Update Expired Password (by role)" registered and on, the
- * {@code k12-portal} client, the {@code k12} login theme, the state's password policy, brute-force protection and
+ * settings (bound as the browser flow), the pack's required actions registered and on (claim, expired password by
+ * role), the {@code k12-portal} client, the {@code k12} login theme, the state's password policy, brute-force protection and
  * English and Spanish. What is there already is left as it is (a district's own roles, scopes, flows, clients and
  * attributes are never removed or renamed), so applying it twice changes nothing the second time. Each change is
  * named in the answer.
@@ -164,6 +164,11 @@ public final class RealmSetup {
             realm.setBrowserFlow(browser);
             changes.add("browser flow bound to " + setup.getBrowserFlow());
         }
+        AuthenticationFlowModel reset = setup.getResetCredentialsFlow() == null ? null : realm.getFlowByAlias(setup.getResetCredentialsFlow());
+        if (reset != null && (realm.getResetCredentialsFlow() == null || !reset.getId().equals(realm.getResetCredentialsFlow().getId()))) {
+            realm.setResetCredentialsFlow(reset);
+            changes.add("reset credentials flow bound to " + setup.getResetCredentialsFlow());
+        }
     }
 
     /** A flow and, depth first, its steps and sub-flows; a sub-flow's parent is {@code parentId}. */
@@ -250,6 +255,15 @@ public final class RealmSetup {
             changes.add("password policy set to the state's rules");
         }
         bruteForce();
+        if (Boolean.TRUE.equals(setup.isResetPasswordAllowed()) && !realm.isResetPasswordAllowed()) {
+            realm.setResetPasswordAllowed(true);
+            changes.add("Forgot my password on");
+        }
+        Set<String> listeners = new LinkedHashSet<>(realm.getEventsListenersStream().toList());
+        if (setup.getEventsListeners() != null && listeners.addAll(setup.getEventsListeners())) {
+            realm.setEventsListeners(listeners);
+            changes.add("event listeners now " + String.join(", ", listeners));
+        }
         if (!realm.isInternationalizationEnabled()) {
             realm.setInternationalizationEnabled(true);
             changes.add("internationalization on");

@@ -1,13 +1,11 @@
 package org.k12id.authenticators.badge;
 
-import java.util.List;
 
 import org.k12id.authenticators.AuthenticatorFactorySupport;
 
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.provider.ProviderConfigProperty;
 
 /** "Condition - Not a Badge Login or Claim". */
 public final class NotBadgeLoginConditionFactory extends AuthenticatorFactorySupport implements ConditionalAuthenticatorFactory {
@@ -29,16 +27,6 @@ public final class NotBadgeLoginConditionFactory extends AuthenticatorFactorySup
         return "True unless the student signed in with a badge, or the person claimed their account, in this login. Put "
                 + "the password step in a conditional sub-flow behind it, so a badge login skips the password, and a "
                 + "claim goes on to the required action 'Claim Account', which has the person choose one.";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 
     @Override

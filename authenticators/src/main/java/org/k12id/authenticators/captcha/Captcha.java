@@ -1,14 +1,11 @@
 package org.k12id.authenticators.captcha;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Objects;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
+import org.k12id.authenticators.hashing.RealmKeys;
 import org.keycloak.common.util.Time;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
@@ -29,7 +26,7 @@ public final class Captcha {
     /** The form field the widget posts its solution in. */
     public static final String FIELD = "k12_captcha";
 
-    private static final byte[] DERIVATION_LABEL = "k12-captcha-altcha-v1".getBytes(StandardCharsets.UTF_8);
+    private static final String DERIVATION_LABEL = "k12-captcha-altcha-v1";
 
     private Captcha() {
     }
@@ -64,12 +61,6 @@ public final class Captcha {
 
     /** HMAC-SHA256 of a fixed label under the realm's key: the ALTCHA key, never the realm's key itself. */
     static String hmacKey(SecretKey realmKey) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(realmKey.getEncoded(), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(DERIVATION_LABEL));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot derive the captcha key", e);
-        }
+        return HexFormat.of().formatHex(RealmKeys.derive(realmKey, DERIVATION_LABEL));
     }
 }

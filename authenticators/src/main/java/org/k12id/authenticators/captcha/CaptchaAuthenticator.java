@@ -2,18 +2,15 @@ package org.k12id.authenticators.captcha;
 
 import jakarta.ws.rs.core.Response;
 
+import org.k12id.authenticators.PageStep;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 /**
  * "I'm Not a Robot": a page with the proof-of-work widget; the step is passed once the posted solution verifies. A
  * refusal shows the page again, with a new challenge and one plain message, and counts toward no one's lock-out (the
  * step may come before anyone is known).
  */
-final class CaptchaAuthenticator implements Authenticator {
+final class CaptchaAuthenticator extends PageStep {
 
     static final String TEMPLATE = "k12-captcha.ftl";
     /** The template's challenge JSON, for the {@code captcha.ftl} macro. */
@@ -44,23 +41,5 @@ final class CaptchaAuthenticator implements Authenticator {
             form.setError(error);
         }
         return form.createForm(TEMPLATE);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -5,20 +5,18 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
+import org.k12id.authenticators.hashing.SecretHashes;
 import org.k12id.domain.K12Attributes;
 import org.k12id.domain.K12Roles;
 import org.k12id.domain.claim.ClaimCode;
 import org.k12id.domain.claim.Claiming;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
-import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -48,15 +46,15 @@ public final class GuardianCodes {
      * hash is kept.
      */
     public static void store(KeycloakSession session, RealmModel realm, UserModel guardian, String code, int days) {
-        PasswordCredentialModel hashed = hasher(session, realm).encodedCredential(code, iterations(realm));
+        SecretHashes.Hash hashed = SecretHashes.of(session, realm).hash(code);
         remove(guardian);
         CredentialModel credential = new CredentialModel();
         credential.setType(TYPE);
         credential.setCreatedDate(Time.currentTimeMillis());
-        credential.setSecretData(hashed.getSecretData());
+        credential.setSecretData(hashed.secret());
         try {
             credential.setCredentialData(JsonSerialization.writeValueAsString(
-                    new Stored(Time.currentTimeMillis() + days * 86_400_000L, hashed.getCredentialData())));
+                    new Stored(Time.currentTimeMillis() + days * 86_400_000L, hashed.data())));
         } catch (IOException e) {
             throw new IllegalStateException("claim code data", e);
         }
@@ -86,19 +84,12 @@ public final class GuardianCodes {
         Optional<String> code = ClaimCode.parse(typed);
         Optional<CredentialModel> stored = guardian == null ? Optional.empty() : current(guardian);
         Optional<Stored> data = stored.flatMap(GuardianCodes::read);
+        SecretHashes hashes = SecretHashes.of(session, realm);
         if (code.isEmpty() || data.isEmpty()) {
-            hasher(session, realm).encodedCredential(code.orElse(ClaimCode.ALPHABET.substring(0, ClaimCode.LENGTH)),
-                    iterations(realm));
+            hashes.waste(code.orElse(ClaimCode.ALPHABET.substring(0, ClaimCode.LENGTH)));
             return false;
         }
-        CredentialModel hash = new CredentialModel();
-        hash.setType(PasswordCredentialModel.TYPE);
-        hash.setCredentialData(data.get().hashData());
-        hash.setSecretData(stored.get().getSecretData());
-        PasswordCredentialModel password = PasswordCredentialModel.createFromCredentialModel(hash);
-        PasswordHashProvider provider = session.getProvider(PasswordHashProvider.class,
-                password.getPasswordCredentialData().getAlgorithm());
-        boolean right = provider != null && provider.verify(code.get(), password);
+        boolean right = hashes.matches(code.get(), new SecretHashes.Hash(data.get().hashData(), stored.get().getSecretData()));
         return right && data.get().expiresAt() > Time.currentTimeMillis();
     }
 
@@ -130,16 +121,5 @@ public final class GuardianCodes {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static PasswordHashProvider hasher(KeycloakSession session, RealmModel realm) {
-        String algorithm = realm.getPasswordPolicy().getHashAlgorithm();
-        PasswordHashProvider provider = algorithm == null ? null : session.getProvider(PasswordHashProvider.class, algorithm);
-        return provider != null ? provider : session.getProvider(PasswordHashProvider.class);
-    }
-
-    private static int iterations(RealmModel realm) {
-        PasswordPolicy policy = realm.getPasswordPolicy();
-        return policy.getHashIterations();
     }
 }

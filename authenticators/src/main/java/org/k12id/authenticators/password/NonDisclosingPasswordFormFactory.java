@@ -1,13 +1,11 @@
 package org.k12id.authenticators.password;
 
-import java.util.List;
 
 import org.k12id.authenticators.AuthenticatorFactorySupport;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.provider.ProviderConfigProperty;
 
 /** "Password (no account disclosure)": the password step after "Username or Student Badge". */
 public final class NonDisclosingPasswordFormFactory extends AuthenticatorFactorySupport {
@@ -35,16 +33,6 @@ public final class NonDisclosingPasswordFormFactory extends AuthenticatorFactory
     @Override
     public String getReferenceCategory() {
         return PasswordCredentialModel.TYPE;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.k12id.authenticators.AuthNotes;
+import org.k12id.authenticators.questions.ChallengeQuestions;
 import org.k12id.domain.K12Attributes;
 import org.k12id.domain.K12Roles;
 import org.k12id.domain.claim.Claiming;
@@ -26,7 +27,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 /**
  * Finishes claiming an account, in order: the district's terms of use (Keycloak's terms page; the text is the message
  * {@code termsText}, set per realm and language under Realm settings, Localization), then a password (Keycloak's
- * update-password page with the live checklist, the realm's policy), then the account is marked claimed with the date.
+ * update-password page with the live checklist, the realm's policy), then the account is marked claimed with the date
+ * and, where the realm has "Set Up Challenge Questions" enabled and the person has none, that comes next.
  * It runs after "Claim My Account", and for an unclaimed person who signs in another way (a default password, an
  * administrator's temporary one): students of grades 6 to 12, employees and guardians whose {@code claimed} is
  * {@code false}. A badge sign-in is never interrupted.
@@ -59,6 +61,11 @@ final class ClaimAccountRequiredAction implements RequiredActionProvider {
     static boolean claimsOwnAccount(RealmModel realm, UserModel user) {
         return has(realm, user, K12Roles.EMPLOYEE) || has(realm, user, K12Roles.GUARDIAN)
                 || has(realm, user, K12Roles.STUDENT) && Claiming.studentClaims(user.getFirstAttribute(K12Attributes.GRADE_LEVEL));
+    }
+
+    private static boolean enabled(RealmModel realm, String action) {
+        var model = realm.getRequiredActionProviderByAlias(action);
+        return model != null && model.isEnabled();
     }
 
     private static boolean has(RealmModel realm, UserModel user, String roleName) {
@@ -104,6 +111,10 @@ final class ClaimAccountRequiredAction implements RequiredActionProvider {
             authSession.removeRequiredAction(action);
         }
         authSession.removeAuthNote(STEP);
+        // next: challenge questions, where the realm has them (kept on the account: asked again if this sign-in stops)
+        if (ChallengeQuestions.of(user).isEmpty() && enabled(context.getRealm(), ChallengeQuestions.SET_ACTION)) {
+            user.addRequiredAction(ChallengeQuestions.SET_ACTION);
+        }
         context.getEvent().detail(Claiming.EVENT_OUTCOME, "claimed");
     }
 

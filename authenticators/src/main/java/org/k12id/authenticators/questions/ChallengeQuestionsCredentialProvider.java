@@ -1,0 +1,58 @@
+package org.k12id.authenticators.questions;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.CredentialTypeMetadata;
+import org.keycloak.credential.CredentialTypeMetadataContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The {@value ChallengeQuestions#TYPE} credential type: shown in the account console under "Signing in" (with "Set up"
+ * and "Update" through the required action {@value ChallengeQuestions#SET_ACTION}) wherever a flow asks the questions.
+ * Questions are created only through that required action, which checks them; a person cannot remove theirs (an LEA
+ * administrator can clear them).
+ */
+final class ChallengeQuestionsCredentialProvider implements CredentialProvider<CredentialModel> {
+
+    private final KeycloakSession session;
+
+    ChallengeQuestionsCredentialProvider(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public String getType() {
+        return ChallengeQuestions.TYPE;
+    }
+
+    @Override
+    public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credential) {
+        throw new UnsupportedOperationException("challenge questions are set through " + ChallengeQuestions.SET_ACTION);
+    }
+
+    @Override
+    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
+        return user.credentialManager().removeStoredCredentialById(credentialId);
+    }
+
+    @Override
+    public CredentialModel getCredentialFromModel(CredentialModel model) {
+        return model;
+    }
+
+    @Override
+    public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
+        return CredentialTypeMetadata.builder()
+                .type(getType())
+                .category(CredentialTypeMetadata.Category.BASIC_AUTHENTICATION)
+                .displayName("k12.questions.credential")
+                .helpText("k12.questions.credentialHelp")
+                .iconCssClass("kcAuthenticatorDefaultClass")
+                .createAction(ChallengeQuestions.SET_ACTION)
+                .updateAction(ChallengeQuestions.SET_ACTION)
+                .removeable(false)
+                .build(session);
+    }
+}

@@ -1,0 +1,249 @@
+package org.k12id.it.recovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.k12id.it.support.Badges;
+import org.k12id.it.support.Browser;
+import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.K12ServerConfig;
+import org.k12id.it.support.Mailbox;
+import org.k12id.it.support.TestUsers;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.injection.LifeCycle;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * Challenge questions and "Forgot my password" over HTTP on the real server (issue 18), with the realm's
+ * reset-credentials flow bound to the pack's {@code k12 reset credentials} and "Set Up Challenge Questions" on for the
+ * duration of each test: setting questions (the rules, nothing shown again), recovering a password with them (the
+ * notice email read from a real SMTP server), names without a usable account asked questions no answer passes, the
+ * lock-out, and an LEA administrator clearing a person's questions.
+ */
+@KeycloakIntegrationTest(config = K12ServerConfig.class)
+@DisplayName("Given challenge questions and Forgot my password on the demo realm")
+class ChallengeQuestionsIT {
+
+    static final String ACTION = "k12-set-challenge-questions";
+    static final String FIRST_PASSWORD = "Harbor2026x";
+    static final String NEW_PASSWORD = "Meadow2027y";
+
+    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
+    ManagedRealm realm;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    private TestUsers users;
+    private RealmRepresentation before;
+
+    @BeforeEach
+    void setUp() {
+        users = new TestUsers(realm.admin());
+        before = realm.admin().toRepresentation();
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        settings.setResetPasswordAllowed(true);
+        settings.setResetCredentialsFlow("k12 reset credentials");
+        settings.setEventsListeners(List.of("jboss-logging", "k12-password-changed-notice"));
+        realm.admin().update(settings);
+        action(true);
+    }
+
+    @AfterEach
+    void tearDown() {
+        users.removeAll();
+        action(false);
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        settings.setResetPasswordAllowed(before.isResetPasswordAllowed());
+        settings.setResetCredentialsFlow(before.getResetCredentialsFlow());
+        settings.setEventsListeners(before.getEventsListeners());
+        realm.admin().update(settings);
+    }
+
+    private void action(boolean enabled) {
+        RequiredActionProviderRepresentation action = realm.admin().flows().getRequiredAction(ACTION);
+        action.setEnabled(enabled);
+        realm.admin().flows().updateRequiredAction(ACTION, action);
+    }
+
+    /** A grade 8 student of PSU 920 with a password and, if asked, the required action to set questions. */
+    private String student(String username, boolean mustSetQuestions) {
+        String id = users.create(username, "Rosa", "Quintero", List.of("student"), List.of(), Map.of(
+                "studentNumber", List.of(username), "psuCode", List.of("920"), "schoolCode", List.of("920308"),
+                "gradeLevel", List.of("8"), "claimed", List.of("true")), TestUsers.passwordSetDaysAgo(FIRST_PASSWORD, 1));
+        if (mustSetQuestions) {
+            var rep = realm.admin().users().get(id).toRepresentation();
+            rep.setRequiredActions(List.of(ACTION));
+            realm.admin().users().get(id).update(rep);
+        }
+        return id;
+    }
+
+    /** Signs in with the password: the page that comes next (the questions set-up, or the app). */
+    private Browser.Page signIn(Browser browser, String username, String password) throws Exception {
+        Browser.Page login = browser.get(Recovery.app(realm.getBaseUrl()).authorizationUrl());
+        Browser.Page passwordPage = browser.submit(login, "#kc-form-login", Map.of("username", username));
+        return browser.submit(passwordPage, "#kc-form-login", Map.of("password", password));
+    }
+
+    /** The student with the required action sets {@link Recovery#ANSWERS}; asserts they arrive at the app. */
+    private void setUpQuestions(String username) throws Exception {
+        Browser browser = new Browser();
+        Browser.Page setUp = signIn(browser, username, FIRST_PASSWORD);
+        assertNotNull(setUp.document().selectFirst("#k12-questions-form"), () -> "expected the questions:\n" + setUp.body());
+        Browser.Page done = Recovery.setQuestions(browser, setUp, Recovery.ANSWERS);
+        assertTrue(done.location() != null && done.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), done::body);
+    }
+
+    @Test
+    @DisplayName("a person asked to set questions chooses 5 with answers; refused forms keep the questions, never an answer; nothing readable is kept")
+    void setQuestions() throws Exception {
+        String id = student("7100000801", true);
+        Browser browser = new Browser();
+        Browser.Page setUp = signIn(browser, "7100000801", FIRST_PASSWORD);
+        assertEquals(5, setUp.document().select("#k12-questions-form select").size(), setUp::body);
+
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("first-pet", "Rex");
+        bad.put("favorite-food", "rex");          // the same answer as another
+        bad.put("favorite-book", "ab");           // too short
+        bad.put("favorite-movie", "Rosa's film"); // her name
+        bad.put("favorite-animal", "axolotl");
+        Browser.Page refused = Recovery.setQuestions(browser, setUp, bad);
+        assertNotNull(refused.document().selectFirst("#input-error-k12_answer_1"), refused::body);
+        assertNotNull(refused.document().selectFirst("#input-error-k12_answer_2"), refused::body);
+        assertNotNull(refused.document().selectFirst("#input-error-k12_answer_3"), refused::body);
+        assertNull(refused.document().selectFirst("#input-error-k12_answer_0"), refused::body);
+        assertEquals("favorite-book", refused.document().selectFirst("#k12_question_2 option[selected]").val());
+        assertFalse(refused.body().contains("axolotl") || refused.body().contains("Rex"), "no answer is shown again");
+        assertEquals(0, realm.admin().users().get(id).credentials().stream().filter(c -> c.getType().equals("k12-challenge-questions")).count());
+
+        Browser.Page done = Recovery.setQuestions(browser, refused, Recovery.ANSWERS);
+        assertTrue(done.location() != null && done.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), done::body);
+        CredentialRepresentation kept = realm.admin().users().get(id).credentials().stream()
+                .filter(c -> c.getType().equals("k12-challenge-questions")).findFirst().orElseThrow();
+        assertNull(kept.getSecretData(), "the admin API never shows the hashes");
+        assertEquals("{\"count\":5}", kept.getCredentialData(), "nor which questions");
+        assertFalse(realm.admin().users().get(id).toRepresentation().getRequiredActions().contains(ACTION));
+    }
+
+    @Test
+    @DisplayName("Forgot my password: username, I'm not a robot, 3 of the person's questions, a new password, at the app; an email says the password changed")
+    void recoverPassword() throws Exception {
+        String id = student("7100000802", true);
+        var rep = realm.admin().users().get(id).toRepresentation();
+        rep.setEmail("rosa.q@example.org");
+        realm.admin().users().get(id).update(rep);
+        setUpQuestions("7100000802");
+        try (Mailbox mail = Mailbox.open(realm.admin())) {
+            Browser browser = new Browser();
+            Browser.Page answers = Recovery.answersPage(browser, realm.getBaseUrl(), "7100000802", "en");
+            List<String> asked = Recovery.asked(answers);
+            assertEquals(3, asked.size(), answers::body);
+            Browser.Page wrong = Recovery.answer(browser, answers, "not it");
+            assertTrue(wrong.document().text().contains(Recovery.WRONG), wrong::body);
+            assertEquals(asked, Recovery.asked(wrong), "the same questions after a wrong try");
+            Browser.Page password = Recovery.answer(browser, wrong, null);
+            assertNotNull(password.document().selectFirst("#password-new"), () -> "expected a new password:\n" + password.body());
+            Browser.Page done = browser.submit(password, "form", Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
+            assertTrue(done.location() != null && done.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), done::body);
+
+            MimeMessage notice = mail.await(0);
+            assertEquals("rosa.q@example.org", Mailbox.recipient(notice));
+            assertTrue(notice.getSubject().contains("password was changed"), notice.getSubject());
+            assertFalse(Mailbox.body(notice).contains(NEW_PASSWORD));
+        }
+        Browser.Page app = signIn(new Browser(), "7100000802", NEW_PASSWORD);
+        assertTrue(app.location() != null && app.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), app::body);
+    }
+
+    @Test
+    @DisplayName("an unknown name and an account without questions are asked questions too, the same set every time, and no answer passes")
+    void noUsableAccount() throws Exception {
+        student("7100000803", false);
+        for (String name : List.of("no.such.person", "7100000803")) {
+            Set<String> seen = new HashSet<>();
+            Browser.Page last = null;
+            for (int i = 0; i < 6; i++) {
+                Browser browser = new Browser();
+                last = Recovery.answersPage(browser, realm.getBaseUrl(), name, "en");
+                List<String> asked = Recovery.asked(last);
+                assertEquals(3, asked.size(), last.body());
+                seen.addAll(asked);
+            }
+            assertTrue(seen.size() <= 5, () -> name + ": questions drawn from one set of 5: " + seen);
+            Browser browser = new Browser();
+            Browser.Page answers = Recovery.answersPage(browser, realm.getBaseUrl(), name, "en");
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int i = 0; i < 3; i++) {
+                fields.put("k12_answer_" + i, "anything");
+            }
+            Browser.Page refused = browser.submit(answers, "#k12-answers-form", fields);
+            assertTrue(refused.document().text().contains(Recovery.WRONG), refused::body);
+        }
+    }
+
+    @Test
+    @DisplayName("after 5 wrong tries the account is locked: even the right answers get the same words")
+    void lockOut() throws Exception {
+        String id = student("7100000804", true);
+        setUpQuestions("7100000804");
+        Browser browser = new Browser();
+        Browser.Page page = Recovery.answersPage(browser, realm.getBaseUrl(), "7100000804", "en");
+        for (int i = 0; i < 5; i++) {
+            page = Recovery.answer(browser, page, "wrong " + i);
+            Browser.Page shown = page;
+            int attempt = i + 1;
+            assertTrue(page.document().text().contains(Recovery.WRONG), () -> "attempt " + attempt + ": " + shown.document().text());
+        }
+        Browser.Page locked = Recovery.answer(browser, page, null);
+        assertTrue(locked.document().text().contains(Recovery.WRONG), locked::body);
+        assertNull(locked.document().selectFirst("#password-new"));
+        realm.admin().attackDetection().clearBruteForceForUser(id);
+    }
+
+    @Test
+    @DisplayName("an LEA administrator of the PSU clears a student's questions: the student sets new ones at the next sign-in")
+    void adminClears() throws Exception {
+        String id = student("7100000805", true);
+        setUpQuestions("7100000805");
+        HttpClient http = HttpClient.newHttpClient();
+        String path = urls.getBase() + "/admin/realms/" + DemoRealm.NAME + "/k12-claims/users/" + id + "/challenge-questions";
+        HttpResponse<String> teacher = http.send(HttpRequest.newBuilder(URI.create(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Badges.accessToken(realm.getBaseUrl(), "t.jones", DemoRealm.PASSWORD))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, teacher.statusCode(), teacher.body());
+        HttpResponse<String> cleared = http.send(HttpRequest.newBuilder(URI.create(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + Badges.accessToken(realm.getBaseUrl(), "lea-admin.920", DemoRealm.PASSWORD))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, cleared.statusCode(), cleared.body());
+        assertEquals(0, realm.admin().users().get(id).credentials().stream().filter(c -> c.getType().equals("k12-challenge-questions")).count());
+        Browser.Page next = signIn(new Browser(), "7100000805", FIRST_PASSWORD);
+        assertNotNull(next.document().selectFirst("#k12-questions-form"), next::body);
+    }
+}

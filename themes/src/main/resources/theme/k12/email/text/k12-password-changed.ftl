@@ -1,0 +1,2 @@
+<#ftl output_format="plainText">
+${msg("k12PasswordChangedBody", realmName)}
