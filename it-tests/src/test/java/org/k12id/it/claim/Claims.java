@@ -15,7 +15,6 @@ import org.k12id.it.support.Captchas;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.Oidc;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -67,13 +66,7 @@ public final class Claims {
 
     /** In a browser: checks "I'm not a robot" and waits until the widget has solved its proof of work. */
     static void notARobot(WebDriver driver) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector("#k12-captcha input[type=checkbox]"))).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            Object value = ((JavascriptExecutor) d).executeScript(
-                    "var f = document.querySelector('#k12-claim-form input[name=k12_captcha]'); return f ? f.value : '';");
-            return value != null && !value.toString().isEmpty();
-        });
+        Captchas.notARobot(driver, "#k12-claim-form");
     }
 
     /**

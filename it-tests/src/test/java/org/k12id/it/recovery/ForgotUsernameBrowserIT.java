@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.k12id.it.support.Accessibility;
 import org.k12id.it.support.Accessibility.Viewport;
+import org.k12id.it.support.Captchas;
 import org.k12id.it.support.Chromium;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.K12ServerConfig;
@@ -29,7 +30,6 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.injection.LifeCycle;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -94,7 +94,7 @@ class ForgotUsernameBrowserIT {
 
         // a malformed address: said at the field, which names its message
         field.sendKeys("lucia@");
-        notARobot();
+        Captchas.notARobot(driver, Recovery.FORM);
         click(By.id("k12-forgot-username-submit"));
         WebElement refused = waitFor(By.cssSelector("#" + Recovery.FIELD + "[aria-invalid=true]"));
         assertEquals("input-error-" + Recovery.FIELD, refused.getDomAttribute("aria-describedby"));
@@ -107,7 +107,7 @@ class ForgotUsernameBrowserIT {
         waitFor(By.id("input-error-k12_captcha"));
         Accessibility.assertAccessible(driver, "forgot my username: I'm not a robot not done, " + where);
 
-        notARobot();
+        Captchas.notARobot(driver, Recovery.FORM);
         click(By.id("k12-forgot-username-submit"));
         WebElement sent = waitFor(By.id("k12-forgot-username-sent"));
         assertTrue(sent.getText().startsWith("en".equals(language) ? "If that address belongs" : "Si esa dirección pertenece"),
@@ -125,17 +125,6 @@ class ForgotUsernameBrowserIT {
 
         click(By.id("k12-forgot-username-back"));
         waitFor(By.id("username")).sendKeys(username);
-    }
-
-    /** Checks "I'm not a robot" and waits until the widget has solved its proof of work. */
-    private void notARobot() {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector("#k12-captcha input[type=checkbox]"))).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            Object value = ((JavascriptExecutor) d).executeScript("var f = document.querySelector('"
-                    + Recovery.FORM + " input[name=k12_captcha]'); return f ? f.value : '';");
-            return value != null && !value.toString().isEmpty();
-        });
     }
 
     private void click(By by) {
