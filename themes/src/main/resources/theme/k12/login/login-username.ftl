@@ -1,6 +1,7 @@
 <#-- keycloak.v2's login-username.ftl (Keycloak 26.7.0) with the student badge: "Scan Student QR Code", shown when the
      flow's step is the pack's "Username, Student Badge or Claim" (it sets k12Badge), and "Claim My Account" where the
-     step offers it (k12Claim), and "Forgot my password" where the realm allows it (its reset-credentials flow). -->
+     step offers it (k12Claim), "Forgot my username" where it offers that (k12ForgotUsername), and "Forgot my password"
+     where the realm allows it (its reset-credentials flow). -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
@@ -65,6 +66,12 @@
                     <form id="k12-claim-start" class="k12-claim-start" action="${url.loginAction}" method="post">
                         <input type="hidden" name="k12_claim_step" value="start"/>
                         <button type="submit" id="k12-claim-link" class="${properties.kcButtonLinkClass!'pf-v5-c-button pf-m-link'}">${msg("k12.claim.link")}</button>
+                    </form>
+                </#if>
+                <#if k12ForgotUsername?? && !usernameHidden??>
+                    <form id="k12-forgot-username-start" class="k12-claim-start" action="${url.loginAction}" method="post">
+                        <input type="hidden" name="k12_forgot_username_step" value="start"/>
+                        <button type="submit" id="k12-forgot-username-link" class="${properties.kcButtonLinkClass!'pf-v5-c-button pf-m-link'}">${msg("k12.forgotUsername.link")}</button>
                     </form>
                 </#if>
             </div>

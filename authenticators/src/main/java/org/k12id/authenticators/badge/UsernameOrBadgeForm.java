@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.k12id.authenticators.AuthNotes;
 import org.k12id.authenticators.LoginMethod;
 import org.k12id.authenticators.claim.ClaimStep;
+import org.k12id.authenticators.recovery.ForgotUsernameStep;
 import org.k12id.domain.K12Attributes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -38,6 +39,8 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
     static final String EVENT_METHOD = "k12_login_method";
     /** Page attribute: the username page shows "Claim My Account". */
     static final String CLAIM_OFFERED = "k12Claim";
+    /** Page attribute: the username page shows "Forgot my username". */
+    static final String FORGOT_USERNAME_OFFERED = "k12ForgotUsername";
 
     UsernameOrBadgeForm(KeycloakSession session) {
         super(session);
@@ -48,6 +51,10 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (ClaimStep.handles(context, form)) {
             ClaimStep.action(context, form, () -> createLoginForm(offerBadge(context, context.form())));
+            return;
+        }
+        if (ForgotUsernameStep.handles(context, form)) {
+            ForgotUsernameStep.action(context, form, () -> createLoginForm(offerBadge(context, context.form())));
             return;
         }
         String camera = form.getFirst(BADGE_FIELD);
@@ -110,10 +117,16 @@ final class UsernameOrBadgeForm extends UsernamePasswordForm {
         return offerBadge(context, context.form()).setError(FAILED).createLoginUsername();
     }
 
-    /** The username page's extras: "Scan Student QR Code", and "Claim My Account" where the claim is offered. */
+    /**
+     * The username page's extras: "Scan Student QR Code", "Claim My Account" where the claim is offered, and "Forgot my
+     * username" where it is offered.
+     */
     private static LoginFormsProvider offerBadge(AuthenticationFlowContext context, LoginFormsProvider form) {
         if (ClaimStep.offered(context)) {
             form.setAttribute(CLAIM_OFFERED, Boolean.TRUE);
+        }
+        if (ForgotUsernameStep.offered(context)) {
+            form.setAttribute(FORGOT_USERNAME_OFFERED, Boolean.TRUE);
         }
         return form.setAttribute("k12Badge", Boolean.TRUE);
     }

@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import org.k12id.authenticators.AuthenticatorFactorySupport;
 import org.k12id.authenticators.claim.ClaimConfig;
+import org.k12id.authenticators.recovery.ForgotUsernameConfig;
 
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
@@ -29,7 +30,8 @@ public final class UsernameOrBadgeFormFactory extends AuthenticatorFactorySuppor
     @Override
     public String getHelpText() {
         return "Asks for the username, or signs a student in with their badge (QR code) from the camera or a scanner, "
-                + "or lets a person claim their account (\"Claim My Account\"). Put it where Keycloak's Username Form "
+                + "or lets a person claim their account (\"Claim My Account\") or have their username emailed (\"Forgot my "
+                + "username\"). Put it where Keycloak's Username Form "
                 + "would be, followed by a conditional password step that uses 'Condition - Not a Badge Login or Claim'.";
     }
 
@@ -47,7 +49,8 @@ public final class UsernameOrBadgeFormFactory extends AuthenticatorFactorySuppor
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return Stream.concat(BadgeConfig.PROPERTIES.stream(), ClaimConfig.PROPERTIES.stream()).toList();
+        return Stream.of(BadgeConfig.PROPERTIES, ClaimConfig.PROPERTIES, ForgotUsernameConfig.PROPERTIES)
+                .flatMap(List::stream).toList();
     }
 
     @Override

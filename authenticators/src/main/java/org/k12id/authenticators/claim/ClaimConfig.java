@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.k12id.authenticators.Settings;
 import org.k12id.authenticators.badge.BadgeConfig;
 import org.k12id.authenticators.captcha.CaptchaConfig;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -26,6 +27,9 @@ public record ClaimConfig(boolean offered, int addressLimit, int guardianCodeDay
     static final int DEFAULT_GUARDIAN_CODE_DAYS = 14;
     static final int MAX_GUARDIAN_CODE_DAYS = 90;
 
+    /** The label of the two "I'm not a robot" settings, which the claim and "Forgot my username" share. */
+    static final String CAPTCHA_LABEL = "Claim and Forgot my username: I'm not a robot: ";
+
     public static final List<ProviderConfigProperty> PROPERTIES = Stream.concat(ProviderConfigurationBuilder.create()
             .property().name(OFFERED).label("Offer \"Claim My Account\"")
             .helpText("Shows \"Claim My Account\" on the username page: students in grades 6 to 12 and employees whose "
@@ -41,7 +45,7 @@ public record ClaimConfig(boolean offered, int addressLimit, int guardianCodeDay
             .helpText("How long a claim code emailed to a parent or guardian works (1 to 90 days). Sending a new code "
                     + "voids the old one; a code works once.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_GUARDIAN_CODE_DAYS)).add()
-            .build().stream(), CaptchaConfig.properties("Claim: I'm not a robot: ").stream()).toList();
+            .build().stream(), CaptchaConfig.properties(CAPTCHA_LABEL).stream()).toList();
 
     public static ClaimConfig of(AuthenticatorConfigModel model) {
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
@@ -60,19 +64,8 @@ public record ClaimConfig(boolean offered, int addressLimit, int guardianCodeDay
         return of(BadgeConfig.stepConfig(realm));
     }
 
-    /**
-     * A configured number, or the default when unset; an unreadable or out-of-range one gives 0, which allows nothing
-     * (no claim from any address, no code that works): it fails closed.
-     */
+    /** See {@link Settings#bounded}: a bad value allows nothing (no claim from any address, no code that works). */
     private static int bounded(String value, int defaultValue, int max) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            return number >= 1 && number <= max ? number : 0;
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return Settings.bounded(value, defaultValue, max);
     }
 }

@@ -30,10 +30,10 @@ class ClaimConfigTest {
     }
 
     @Test
-    @DisplayName("the admin console shows every setting once, the I'm not a robot ones labelled as the claim's")
+    @DisplayName("the admin console shows every setting once, the I'm not a robot ones labelled as the claim's and Forgot my username's")
     void properties() {
         assertEquals(5, ClaimConfig.PROPERTIES.stream().map(ProviderConfigProperty::getName).distinct().count());
         assertTrue(ClaimConfig.PROPERTIES.stream().filter(p -> p.getName().startsWith("k12.captcha."))
-                .allMatch(p -> p.getLabel().startsWith("Claim: ")));
+                .allMatch(p -> p.getLabel().startsWith(ClaimConfig.CAPTCHA_LABEL)));
     }
 }

@@ -15,12 +15,14 @@ import org.k12id.it.support.Captchas;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.Oidc;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Going through "Claim My Account" over HTTP, as a browser would: the pages and their forms. */
-final class Claims {
+/**
+ * Going through "Claim My Account" over HTTP, as a browser would: the pages and their forms; and the comparisons of
+ * pages and times that no-disclosure tests share (also used by the recovery tests).
+ */
+public final class Claims {
 
     static final String NOT_VERIFIED = "We could not verify those details.";
 
@@ -64,13 +66,7 @@ final class Claims {
 
     /** In a browser: checks "I'm not a robot" and waits until the widget has solved its proof of work. */
     static void notARobot(WebDriver driver) {
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector("#k12-captcha input[type=checkbox]"))).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            Object value = ((JavascriptExecutor) d).executeScript(
-                    "var f = document.querySelector('#k12-claim-form input[name=k12_captcha]'); return f ? f.value : '';");
-            return value != null && !value.toString().isEmpty();
-        });
+        Captchas.notARobot(driver, "#k12-claim-form");
     }
 
     /**
@@ -96,7 +92,7 @@ final class Claims {
      * The medians of {@code times} (milliseconds, by kind of refusal) agree: no kind does work the others skip. A
      * password hash (50 ms and more) would show; the allowance is for a shared, noisy machine.
      */
-    static void assertSameTime(Map<String, List<Long>> times) {
+    public static void assertSameTime(Map<String, List<Long>> times) {
         Map<String, Long> medians = new LinkedHashMap<>();
         times.forEach((name, list) -> medians.put(name, list.stream().sorted().toList().get(list.size() / 2)));
         long fastest = medians.values().stream().min(Long::compare).orElseThrow();
@@ -120,7 +116,7 @@ final class Claims {
     }
 
     /** The page as it would be for any request: without the tokens that change on every request. */
-    static String withoutTokens(String html) {
+    public static String withoutTokens(String html) {
         return html.replaceAll("\\s+selected(=\"[^\"]*\")?", "").replaceAll("(session_code|execution|tab_id|client_data|kc_locale)=[^\"&]*", "$1=")
                 .replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"")
                 .replaceAll("challenge=\"[^\"]*\"", "challenge=\"\""); // "I'm not a robot": new every time

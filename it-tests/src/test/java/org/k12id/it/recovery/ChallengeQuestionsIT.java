@@ -106,7 +106,7 @@ class ChallengeQuestionsIT {
 
     /** Signs in with the password: the page that comes next (the questions set-up, or the app). */
     private Browser.Page signIn(Browser browser, String username, String password) throws Exception {
-        Browser.Page login = browser.get(Recovery.app(realm.getBaseUrl()).authorizationUrl());
+        Browser.Page login = browser.get(Questions.app(realm.getBaseUrl()).authorizationUrl());
         Browser.Page passwordPage = browser.submit(login, "#kc-form-login", Map.of("username", username));
         return browser.submit(passwordPage, "#kc-form-login", Map.of("password", password));
     }
@@ -116,7 +116,7 @@ class ChallengeQuestionsIT {
         Browser browser = new Browser();
         Browser.Page setUp = signIn(browser, username, FIRST_PASSWORD);
         assertNotNull(setUp.document().selectFirst("#k12-questions-form"), () -> "expected the questions:\n" + setUp.body());
-        Browser.Page done = Recovery.setQuestions(browser, setUp, Recovery.ANSWERS);
+        Browser.Page done = Questions.setQuestions(browser, setUp, Questions.ANSWERS);
         assertTrue(done.location() != null && done.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), done::body);
     }
 
@@ -134,7 +134,7 @@ class ChallengeQuestionsIT {
         bad.put("favorite-book", "ab");           // too short
         bad.put("favorite-movie", "Rosa's film"); // her name
         bad.put("favorite-animal", "axolotl");
-        Browser.Page refused = Recovery.setQuestions(browser, setUp, bad);
+        Browser.Page refused = Questions.setQuestions(browser, setUp, bad);
         assertNotNull(refused.document().selectFirst("#input-error-k12_answer_1"), refused::body);
         assertNotNull(refused.document().selectFirst("#input-error-k12_answer_2"), refused::body);
         assertNotNull(refused.document().selectFirst("#input-error-k12_answer_3"), refused::body);
@@ -143,7 +143,7 @@ class ChallengeQuestionsIT {
         assertFalse(refused.body().contains("axolotl") || refused.body().contains("Rex"), "no answer is shown again");
         assertEquals(0, realm.admin().users().get(id).credentials().stream().filter(c -> c.getType().equals("k12-challenge-questions")).count());
 
-        Browser.Page done = Recovery.setQuestions(browser, refused, Recovery.ANSWERS);
+        Browser.Page done = Questions.setQuestions(browser, refused, Questions.ANSWERS);
         assertTrue(done.location() != null && done.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), done::body);
         CredentialRepresentation kept = realm.admin().users().get(id).credentials().stream()
                 .filter(c -> c.getType().equals("k12-challenge-questions")).findFirst().orElseThrow();
@@ -162,13 +162,13 @@ class ChallengeQuestionsIT {
         setUpQuestions("7100000802");
         try (Mailbox mail = Mailbox.open(realm.admin())) {
             Browser browser = new Browser();
-            Browser.Page answers = Recovery.answersPage(browser, realm.getBaseUrl(), "7100000802", "en");
-            List<String> asked = Recovery.asked(answers);
+            Browser.Page answers = Questions.answersPage(browser, realm.getBaseUrl(), "7100000802", "en");
+            List<String> asked = Questions.asked(answers);
             assertEquals(3, asked.size(), answers::body);
-            Browser.Page wrong = Recovery.answer(browser, answers, "not it");
-            assertTrue(wrong.document().text().contains(Recovery.WRONG), wrong::body);
-            assertEquals(asked, Recovery.asked(wrong), "the same questions after a wrong try");
-            Browser.Page password = Recovery.answer(browser, wrong, null);
+            Browser.Page wrong = Questions.answer(browser, answers, "not it");
+            assertTrue(wrong.document().text().contains(Questions.WRONG), wrong::body);
+            assertEquals(asked, Questions.asked(wrong), "the same questions after a wrong try");
+            Browser.Page password = Questions.answer(browser, wrong, null);
             assertNotNull(password.document().selectFirst("#password-new"), () -> "expected a new password:\n" + password.body());
             Browser.Page done = browser.submit(password, "form", Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
             assertTrue(done.location() != null && done.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), done::body);
@@ -191,20 +191,20 @@ class ChallengeQuestionsIT {
             Browser.Page last = null;
             for (int i = 0; i < 6; i++) {
                 Browser browser = new Browser();
-                last = Recovery.answersPage(browser, realm.getBaseUrl(), name, "en");
-                List<String> asked = Recovery.asked(last);
+                last = Questions.answersPage(browser, realm.getBaseUrl(), name, "en");
+                List<String> asked = Questions.asked(last);
                 assertEquals(3, asked.size(), last.body());
                 seen.addAll(asked);
             }
             assertTrue(seen.size() <= 5, () -> name + ": questions drawn from one set of 5: " + seen);
             Browser browser = new Browser();
-            Browser.Page answers = Recovery.answersPage(browser, realm.getBaseUrl(), name, "en");
+            Browser.Page answers = Questions.answersPage(browser, realm.getBaseUrl(), name, "en");
             Map<String, String> fields = new LinkedHashMap<>();
             for (int i = 0; i < 3; i++) {
                 fields.put("k12_answer_" + i, "anything");
             }
             Browser.Page refused = browser.submit(answers, "#k12-answers-form", fields);
-            assertTrue(refused.document().text().contains(Recovery.WRONG), refused::body);
+            assertTrue(refused.document().text().contains(Questions.WRONG), refused::body);
         }
     }
 
@@ -214,15 +214,15 @@ class ChallengeQuestionsIT {
         String id = student("7100000804", true);
         setUpQuestions("7100000804");
         Browser browser = new Browser();
-        Browser.Page page = Recovery.answersPage(browser, realm.getBaseUrl(), "7100000804", "en");
+        Browser.Page page = Questions.answersPage(browser, realm.getBaseUrl(), "7100000804", "en");
         for (int i = 0; i < 5; i++) {
-            page = Recovery.answer(browser, page, "wrong " + i);
+            page = Questions.answer(browser, page, "wrong " + i);
             Browser.Page shown = page;
             int attempt = i + 1;
-            assertTrue(page.document().text().contains(Recovery.WRONG), () -> "attempt " + attempt + ": " + shown.document().text());
+            assertTrue(page.document().text().contains(Questions.WRONG), () -> "attempt " + attempt + ": " + shown.document().text());
         }
-        Browser.Page locked = Recovery.answer(browser, page, null);
-        assertTrue(locked.document().text().contains(Recovery.WRONG), locked::body);
+        Browser.Page locked = Questions.answer(browser, page, null);
+        assertTrue(locked.document().text().contains(Questions.WRONG), locked::body);
         assertNull(locked.document().selectFirst("#password-new"));
         realm.admin().attackDetection().clearBruteForceForUser(id);
     }

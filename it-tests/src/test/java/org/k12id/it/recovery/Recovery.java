@@ -3,105 +3,96 @@ package org.k12id.it.recovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.util.ArrayList;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jsoup.nodes.Element;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.k12id.it.support.Browser;
 import org.k12id.it.support.Captchas;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.Oidc;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.realm.ManagedRealm;
 
-/** "Forgot my password" and challenge questions over HTTP, as a browser goes through them. */
+/**
+ * Going through "Forgot my username" over HTTP, as a browser would, with a real SMTP server (GreenMail) that the realm's
+ * email settings point at while a test runs.
+ */
 final class Recovery {
 
-    /** The pack's default questions, by their English text, and a right answer for each in these tests. */
-    static final Map<String, String> ANSWERS = new LinkedHashMap<>();
-
-    static {
-        ANSWERS.put("first-pet", "Señor Bigotes");
-        ANSWERS.put("favorite-food", "tacos al pastor");
-        ANSWERS.put("favorite-book", "Holes");
-        ANSWERS.put("favorite-movie", "Coco");
-        ANSWERS.put("favorite-animal", "axolotl");
-    }
-
-    static final String WRONG = "We could not verify those answers.";
+    static final String SENT_EN = "If that address belongs to an account, we have sent its username.";
+    static final String SENT_ES = "Si esa dirección pertenece a una cuenta, le enviamos su nombre de usuario.";
+    static final String FIELD = "k12_forgot_username_email";
+    static final String FORM = "#k12-forgot-username-form";
 
     private Recovery() {
     }
 
-    static Oidc app(String realmUrl) {
-        return new Oidc(realmUrl, DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
-    }
-
-    /** Sends the set-up form with the five default-bank questions of {@link #ANSWERS} and their answers. */
-    static Browser.Page setQuestions(Browser browser, Browser.Page page, Map<String, String> answers) throws Exception {
-        Map<String, String> fields = new HashMap<>();
-        int i = 0;
-        for (Map.Entry<String, String> answer : answers.entrySet()) {
-            fields.put("k12_question_" + i, answer.getKey());
-            fields.put("k12_answer_" + i, answer.getValue());
-            i++;
+    /** A GreenMail SMTP server on a free loopback port, and the realm's email settings pointed at it. */
+    static GreenMail startMail(ManagedRealm realm) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
         }
-        return browser.submit(page, "#k12-questions-form", fields);
+        GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        settings.setSmtpServer(Map.of("host", "127.0.0.1", "port", String.valueOf(port),
+                "from", "no-reply@k12id.test", "fromDisplayName", "Demo School District"));
+        realm.admin().update(settings);
+        return smtp;
     }
 
-    /**
-     * From the app's username page: "Forgot my password", the username, "I'm not a robot": the answers page.
-     */
-    static Browser.Page answersPage(Browser browser, String realmUrl, String username, String language) throws Exception {
-        Browser.Page login = browser.get(app(realmUrl).authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
-        Element forgot = login.document().selectFirst("#k12-forgot-password");
-        assertNotNull(forgot, () -> "no Forgot my password on the username page:\n" + login.body());
-        Browser.Page reset = browser.get(forgot.absUrl("href"));
-        Browser.Page captcha = browser.submit(reset, "#kc-reset-password-form", Map.of("username", username));
-        assertNotNull(captcha.document().selectFirst("#k12-captcha-form"), () -> "expected I'm not a robot:\n" + captcha.body());
-        Browser.Page answers = browser.submit(captcha, "#k12-captcha-form",
-                Map.of(Captchas.FIELD, Captchas.answer(captcha.form("#k12-captcha-form"))));
-        assertEquals(200, answers.status(), answers::body);
-        assertNotNull(answers.document().selectFirst("#k12-answers-form"), () -> "expected the questions:\n" + answers.body());
-        return answers;
+    /** The realm without a mail server again, and GreenMail stopped. */
+    static void stopMail(ManagedRealm realm, GreenMail smtp) {
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        settings.setSmtpServer(new HashMap<>());
+        realm.admin().update(settings);
+        smtp.stop();
     }
 
-    /** The question texts the answers page asks, in order. */
-    static List<String> asked(Browser.Page answers) {
-        List<String> texts = new ArrayList<>();
-        for (Element label : answers.document().select("#k12-answers-form label")) {
-            texts.add(label.text().replace("*", "").strip());
-        }
-        return texts;
+    /** The messages GreenMail has received for {@code address}. */
+    static List<MimeMessage> mailsTo(GreenMail smtp, String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+            try {
+                Address[] to = message.getAllRecipients();
+                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
-    /** Answers the page's questions: right ones from {@link #ANSWERS} by the English text, or {@code wrong} for all. */
-    static Browser.Page answer(Browser browser, Browser.Page answers, String wrong) throws Exception {
-        Map<String, String> fields = new HashMap<>();
-        List<String> texts = asked(answers);
-        for (int i = 0; i < texts.size(); i++) {
-            fields.put("k12_answer_" + i, wrong != null ? wrong : ANSWERS.get(idOf(texts.get(i))));
-        }
-        return browser.submit(answers, "#k12-answers-form", fields);
+    /** From the app's sign-in, "Forgot my username": the page asking for the address. */
+    static Browser.Page askPage(Browser browser, String realmUrl, String language) throws Exception {
+        Oidc app = new Oidc(realmUrl, DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+        Browser.Page username = browser.get(app.authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
+        assertNotNull(username.document().selectFirst("#k12-forgot-username-link"), () -> "no Forgot my username:\n" + username.body());
+        Browser.Page ask = browser.submit(username, "#k12-forgot-username-start", Map.of());
+        assertEquals(200, ask.status(), ask::body);
+        assertNotNull(ask.document().selectFirst(FORM + " input[name=" + FIELD + "]"), () -> "no address asked:\n" + ask.body());
+        return ask;
     }
 
-    /** The default bank's id of an English question text (the tests' questions are the first five of the bank). */
-    static String idOf(String text) {
-        return switch (text) {
-            case "What was the name of your first pet?" -> "first-pet";
-            case "What is your favorite food?" -> "favorite-food";
-            case "What is the title of your favorite book?" -> "favorite-book";
-            case "What is your favorite movie?" -> "favorite-movie";
-            case "What is your favorite animal?" -> "favorite-animal";
-            default -> throw new AssertionError("not one of the tests' questions: " + text);
-        };
+    /** Sends the page's form with {@code address} and "I'm not a robot" done. */
+    static Browser.Page request(Browser browser, Browser.Page ask, String address) throws Exception {
+        return browser.submit(ask, FORM, Map.of(FIELD, address, Captchas.FIELD, Captchas.answer(ask.form(FORM))));
     }
 
-    /** The page as any request would draw it: without per-request tokens, question texts or the captcha's challenge. */
-    static String withoutTokens(String html) {
-        return html.replaceAll("(session_code|execution|tab_id|client_data|kc_locale)=[^\"&]*", "$1=")
-                .replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"")
-                .replaceAll("(<label for=\"k12_answer_\\d\"[^>]*>\\s*<span[^>]*>)[^<]*", "$1");
+    /** The settings of the demo realm's "Username, Student Badge or Claim" step. */
+    static AuthenticatorConfigRepresentation stepSettings(ManagedRealm realm) {
+        String id = realm.admin().flows().getExecutions("k12 browser forms").stream()
+                .filter(e -> "k12-username-badge-form".equals(e.getProviderId())).findFirst().orElseThrow()
+                .getAuthenticationConfig();
+        return realm.admin().flows().getAuthenticatorConfig(id);
     }
 }

@@ -5,10 +5,16 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jsoup.nodes.Element;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** "I'm not a robot" done in Java, as the ALTCHA widget does it in the browser: for tests that speak HTTP. */
 public final class Captchas {
@@ -51,5 +57,16 @@ public final class Captchas {
     public static String answer(Element form) throws Exception {
         Element widget = form.selectFirst("altcha-widget[challenge]");
         return widget == null ? null : encode(solve(widget.attr("challenge")));
+    }
+
+    /** In a browser: checks "I'm not a robot" in {@code form} and waits until the widget has solved its proof of work. */
+    public static void notARobot(WebDriver driver, String form) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector("#k12-captcha input[type=checkbox]"))).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            Object value = ((JavascriptExecutor) d).executeScript(
+                    "var f = document.querySelector(arguments[0] + ' input[name=k12_captcha]'); return f ? f.value : '';", form);
+            return value != null && !value.toString().isEmpty();
+        });
     }
 }

@@ -11,7 +11,10 @@ public final class K12ServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        return config.dependency("org.k12id", "k12id-pack")
+        // the server's log also goes to a file the tests read (ServerLog: nothing a person typed is in it)
+        config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
+        return config.option("log-file", ServerLog.FILE.toString())
+                .dependency("org.k12id", "k12id-pack")
                 // test only: the database statistics and cache sizes a test reads to see how much work a view did
                 .dependency("org.k12id", "k12id-it-providers");
     }

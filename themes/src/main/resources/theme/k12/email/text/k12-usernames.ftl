@@ -1,0 +1,8 @@
+<#ftl output_format="plainText">
+${msg("k12UsernamesIntro", realmName)}
+
+<#list usernames as username>
+    ${username}
+</#list>
+
+${msg("k12UsernamesOutro")}
