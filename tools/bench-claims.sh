@@ -6,7 +6,8 @@
 #   tools/bench-claims.sh [--students 4000] [--pool 1500] [--concurrency 30] [--rounds 3] [--plain-jvm] [--clean]
 #
 # The first run generates PSU 900 with --students students (with tools/district.sh; about 1 minute for 4,000) and
-# loads it; the data is kept in target/bench-claims/ for later runs (--clean starts over). Then ClaimBenchmark:
+# loads it; the data is kept in target/bench-claims/ for later runs (--clean starts over; needed after the demo realm
+# changes, since the kept database holds the realm as it was first imported). Then ClaimBenchmark:
 #   1. sets the claim step's "I'm not a robot" difficulty to its least (the benchmark answers it as a browser would,
 #      on these same cores; the server's work is the same at any difficulty) and puts it back at the end;
 #   2. takes --pool people, the district's grade 6 to 12 students and its teachers in their proportion, and has their

@@ -5,7 +5,8 @@
 #   tools/bench-regeneration.sh [--students 20000] [--reset-students 20000] [--reset-only] [--plain-jvm] [--clean]
 #
 # The first run generates PSU 900 with --students students and loads it (about 4 minutes for 20,000); the data is kept
-# in target/bench-regeneration/ for later runs (--clean starts over). Then, as lea-admin.900:
+# in target/bench-regeneration/ for later runs (--clean starts over; needed after the demo realm changes, since the
+# kept database holds the realm as it was first imported). Then, as lea-admin.900:
 #   1. regenerate only, 5,000 students (grades PreK-3 to K), then every student of the PSU, twice each: throughput;
 #      then once more each with the live heap sampled (a full GC every half second over JMX): peak memory;
 #   2. the time of one hash with the realm's algorithm (Keycloak's default, Argon2id), one at a time, inside the

@@ -42,8 +42,9 @@ import org.keycloak.util.JsonSerialization;
  * The pack's setup of a district's realm ({@code k12-setup/k12-setup-realm.json}, the demo realm without its people,
  * apps and secrets), applied to an existing realm: the realm roles, the district attributes of the user profile (email
  * optional: students have none), the {@code k12-district} client scopes, the {@code k12 browser} flow and its step
- * settings (bound as the browser flow), the pack's required actions registered and on (claim, expired password by
- * role), the {@code k12-portal} client, the {@code k12} login theme, the state's password policy, brute-force protection and
+ * settings (bound as the browser flow), the {@code k12 reset credentials} flow ("Forgot my password" with challenge
+ * questions, bound and turned on), the pack's required actions registered and on (claim, challenge questions, expired
+ * password by role), the event listener that emails a person whose password changed, the {@code k12-portal} client, the {@code k12} login theme, the state's password policy, brute-force protection and
  * English and Spanish. What is there already is left as it is (a district's own roles, scopes, flows, clients and
  * attributes are never removed or renamed), so applying it twice changes nothing the second time. Each change is
  * named in the answer.

@@ -13,13 +13,22 @@ import org.k12id.benchmarks.logins.LoginClient;
 /**
  * One person's "Claim My Account" from the app's sign-in to being signed in at the app, over HTTP as a browser does
  * it: the username page, "Claim My Account", the policy, the details with "I'm not a robot" (the verification step),
- * the terms of use, a new password, the redirect with the code and the app's token request. Throws when a page is not
+ * the terms of use, a new password, five challenge questions answered, the redirect with the code and the app's token
+ * request. Throws when a page is not
  * the one a successful claim shows next.
  */
 final class ClaimFlow {
 
     private static final Pattern CHALLENGE = Pattern.compile("<altcha-widget[^>]*\\schallenge=\"([^\"]+)\"");
     private static final Pattern FIRST_FORM = Pattern.compile("<form[^>]*\\saction=\"([^\"]+)\"");
+    private static final Pattern FIELD_ERROR = Pattern.compile("id=\"input-error-(k12_[a-z_0-9]+)\"[^>]*>\\s*<span[^>]*>([^<]+)");
+    /** Five questions of the pack's default bank and their answers, as "Set Up Challenge Questions" posts them. */
+    private static final Map<String, String> QUESTIONS = Map.of(
+            "k12_question_0", "first-pet", "k12_answer_0", "Biscuit the cat",
+            "k12_question_1", "favorite-food", "k12_answer_1", "pupusas",
+            "k12_question_2", "favorite-book", "k12_answer_2", "Hatchet",
+            "k12_question_3", "favorite-movie", "k12_answer_3", "Moana",
+            "k12_question_4", "favorite-animal", "k12_answer_4", "axolotl");
 
     /** What one claim took: the verification step's time and the whole claim's, and the proof of work's CPU. */
     record Timing(long verifyNanos, long totalNanos, long proofCpuNanos) {
@@ -56,8 +65,24 @@ final class ClaimFlow {
         }
         HttpResponse<String> passwordPage = s.followed(s.post(firstFormAction(terms), Map.of("accept", "")));
         String passwordAction = AppSession.formAction(passwordPage, "kc-passwd-update-form");
-        s.finish(s.followed(s.post(passwordAction, Map.of("password-new", password, "password-confirm", password))));
+        HttpResponse<String> questions = s.followed(s.post(passwordAction, Map.of("password-new", password, "password-confirm", password)));
+        String questionsAction = AppSession.formAction(questions, "k12-questions-form");
+        HttpResponse<String> done = s.followed(s.post(questionsAction, QUESTIONS));
+        if (done.statusCode() == 200) {
+            throw new IOException("the questions were refused: " + fieldErrors(done.body()));
+        }
+        s.finish(done);
         return new Timing(verify, System.nanoTime() - start, proofCpu);
+    }
+
+    /** What a refused form says at its fields: field and words, for the failure's message. */
+    private static String fieldErrors(String page) {
+        Matcher m = FIELD_ERROR.matcher(page);
+        StringBuilder errors = new StringBuilder();
+        while (m.find()) {
+            errors.append(m.group(1)).append(": ").append(m.group(2).strip()).append("; ");
+        }
+        return errors.length() == 0 ? "(no field said why)" : errors.toString();
     }
 
     private static String firstFormAction(HttpResponse<String> page) throws IOException {

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.k12id.it.support.Accessibility;
 import org.k12id.it.support.Accessibility.Viewport;
+import org.k12id.it.support.ChallengeAnswers;
 import org.k12id.it.support.Chromium;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.K12ServerConfig;
@@ -116,6 +117,12 @@ class ClaimAccountBrowserIT {
         password.sendKeys("Canyon2026sky");
         driver.findElement(By.id("password-confirm")).sendKeys("Canyon2026sky");
         click(By.id("kc-submit"));
+        waitFor(By.id("k12-questions-form"));
+        Accessibility.assertAccessible(driver, "claim: challenge questions, " + where);
+        click(By.id("k12-questions-submit")); // nothing chosen: each row says what it needs
+        waitFor(By.cssSelector("#k12_question_0[aria-invalid=true]"));
+        Accessibility.assertAccessible(driver, "claim: challenge questions refused, " + where);
+        ChallengeAnswers.inBrowser(driver);
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .until(d -> d.getCurrentUrl().startsWith(DemoRealm.PUBLIC_APP_REDIRECT));
         assertTrue(driver.getCurrentUrl().contains("code="), "signed in at the app");

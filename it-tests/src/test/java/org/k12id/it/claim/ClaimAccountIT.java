@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.k12id.it.support.Badges;
 import org.k12id.it.support.Browser;
+import org.k12id.it.support.ChallengeAnswers;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.IdentifierFirst;
 import org.k12id.it.support.K12ServerConfig;
@@ -77,7 +78,10 @@ class ClaimAccountIT {
                 password == null ? null : TestUsers.passwordSetDaysAgo(password, 1));
     }
 
-    /** Accepts the terms and chooses {@link #NEW_PASSWORD}; the answer is the redirect back to the app. */
+    /**
+     * Accepts the terms, chooses {@link #NEW_PASSWORD} and sets challenge questions; the answer is the redirect back to
+     * the app.
+     */
     private Browser.Page acceptTermsAndChoosePassword(Browser browser, Browser.Page terms) throws Exception {
         assertNotNull(terms.document().selectFirst("#kc-accept"), () -> "expected the terms of use:\n" + terms.body());
         Browser.Page password = browser.submit(terms, "form", Map.of("accept", ""));
@@ -87,7 +91,9 @@ class ClaimAccountIT {
         assertNotNull(mismatch.document().selectFirst("#password-new"), "passwords that differ are refused");
         Browser.Page weak = browser.submit(mismatch, "form", Map.of("password-new", "rosa", "password-confirm", "rosa"));
         assertNotNull(weak.document().selectFirst("#password-new"), "the realm's policy is applied");
-        return browser.submit(weak, "form", Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
+        Browser.Page questions = browser.submit(weak, "form", Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
+        assertNotNull(questions.document().selectFirst("#k12-questions-form"), () -> "then the challenge questions:\n" + questions.body());
+        return ChallengeAnswers.submit(browser, questions);
     }
 
     @Test

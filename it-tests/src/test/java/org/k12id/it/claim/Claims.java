@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.k12id.it.support.Browser;
 import org.k12id.it.support.Captchas;
+import org.k12id.it.support.ChallengeAnswers;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.Oidc;
 import org.openqa.selenium.By;
@@ -71,7 +72,8 @@ public final class Claims {
 
     /**
      * In a browser, from "Claim My Account" on the app's username page: chooses {@code policy}, types {@code fields}
-     * (by id), passes "I'm not a robot", accepts the terms, chooses {@code password}, and waits to be back at the app.
+     * (by id), passes "I'm not a robot", accepts the terms, chooses {@code password}, sets challenge questions, and waits
+     * to be back at the app.
      */
     static void claimInBrowser(WebDriver driver, String policy, Map<String, String> fields, String password) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -85,6 +87,7 @@ public final class Claims {
         wait.until(d -> d.findElement(By.id("password-new"))).sendKeys(password);
         driver.findElement(By.id("password-confirm")).sendKeys(password);
         driver.findElement(By.id("kc-submit")).click();
+        ChallengeAnswers.inBrowser(driver);
         wait.until(d -> d.getCurrentUrl().startsWith(DemoRealm.PUBLIC_APP_REDIRECT) && d.getCurrentUrl().contains("code="));
     }
 

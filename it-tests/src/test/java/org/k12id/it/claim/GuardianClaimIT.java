@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.k12id.it.support.Accessibility;
 import org.k12id.it.support.Badges;
 import org.k12id.it.support.Browser;
+import org.k12id.it.support.ChallengeAnswers;
 import org.k12id.it.support.Chromium;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.IdentifierFirst;
@@ -167,7 +168,8 @@ class GuardianClaimIT {
         Browser.Page terms = claim(browser, signIn, " " + second.toLowerCase().replace("-", " - ") + " ", EMAIL.toUpperCase());
         assertNotNull(terms.document().selectFirst("#kc-accept"), terms::body);
         Browser.Page password = browser.submit(terms, "form", Map.of("accept", ""));
-        Browser.Page done = browser.submit(password, "form", Map.of("password-new", "Garden2026rose", "password-confirm", "Garden2026rose"));
+        Browser.Page questions = browser.submit(password, "form", Map.of("password-new", "Garden2026rose", "password-confirm", "Garden2026rose"));
+        Browser.Page done = ChallengeAnswers.submit(browser, questions);
         assertTrue(signIn.exchange(signIn.codeFrom(done)).hasNonNull("access_token"), "signed in at the app");
         assertEquals(List.of("true"), realm.admin().users().get(guardian).toRepresentation().getAttributes().get("claimed"));
 

@@ -24,13 +24,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.k12id.it.support.Badges;
 import org.k12id.it.support.Browser;
+import org.k12id.it.support.ChallengeAnswers;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.K12ServerConfig;
 import org.k12id.it.support.Mailbox;
 import org.k12id.it.support.TestUsers;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -39,9 +38,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
- * Challenge questions and "Forgot my password" over HTTP on the real server (issue 18), with the realm's
- * reset-credentials flow bound to the pack's {@code k12 reset credentials} and "Set Up Challenge Questions" on for the
- * duration of each test: setting questions (the rules, nothing shown again), recovering a password with them (the
+ * Challenge questions and "Forgot my password" over HTTP on the real server (issue 18), with the demo realm's
+ * reset-credentials flow (the pack's {@code k12 reset credentials}) and "Set Up Challenge Questions": setting questions (the rules, nothing shown again), recovering a password with them (the
  * notice email read from a real SMTP server), names without a usable account asked questions no answer passes, the
  * lock-out, and an LEA administrator clearing a person's questions.
  */
@@ -60,35 +58,15 @@ class ChallengeQuestionsIT {
     KeycloakUrls urls;
 
     private TestUsers users;
-    private RealmRepresentation before;
 
     @BeforeEach
     void setUp() {
         users = new TestUsers(realm.admin());
-        before = realm.admin().toRepresentation();
-        RealmRepresentation settings = realm.admin().toRepresentation();
-        settings.setResetPasswordAllowed(true);
-        settings.setResetCredentialsFlow("k12 reset credentials");
-        settings.setEventsListeners(List.of("jboss-logging", "k12-password-changed-notice"));
-        realm.admin().update(settings);
-        action(true);
     }
 
     @AfterEach
     void tearDown() {
         users.removeAll();
-        action(false);
-        RealmRepresentation settings = realm.admin().toRepresentation();
-        settings.setResetPasswordAllowed(before.isResetPasswordAllowed());
-        settings.setResetCredentialsFlow(before.getResetCredentialsFlow());
-        settings.setEventsListeners(before.getEventsListeners());
-        realm.admin().update(settings);
-    }
-
-    private void action(boolean enabled) {
-        RequiredActionProviderRepresentation action = realm.admin().flows().getRequiredAction(ACTION);
-        action.setEnabled(enabled);
-        realm.admin().flows().updateRequiredAction(ACTION, action);
     }
 
     /** A grade 8 student of PSU 920 with a password and, if asked, the required action to set questions. */
@@ -116,7 +94,7 @@ class ChallengeQuestionsIT {
         Browser browser = new Browser();
         Browser.Page setUp = signIn(browser, username, FIRST_PASSWORD);
         assertNotNull(setUp.document().selectFirst("#k12-questions-form"), () -> "expected the questions:\n" + setUp.body());
-        Browser.Page done = Questions.setQuestions(browser, setUp, Questions.ANSWERS);
+        Browser.Page done = ChallengeAnswers.submit(browser, setUp);
         assertTrue(done.location() != null && done.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), done::body);
     }
 
@@ -134,7 +112,7 @@ class ChallengeQuestionsIT {
         bad.put("favorite-book", "ab");           // too short
         bad.put("favorite-movie", "Rosa's film"); // her name
         bad.put("favorite-animal", "axolotl");
-        Browser.Page refused = Questions.setQuestions(browser, setUp, bad);
+        Browser.Page refused = ChallengeAnswers.submit(browser, setUp, bad);
         assertNotNull(refused.document().selectFirst("#input-error-k12_answer_1"), refused::body);
         assertNotNull(refused.document().selectFirst("#input-error-k12_answer_2"), refused::body);
         assertNotNull(refused.document().selectFirst("#input-error-k12_answer_3"), refused::body);
@@ -143,7 +121,7 @@ class ChallengeQuestionsIT {
         assertFalse(refused.body().contains("axolotl") || refused.body().contains("Rex"), "no answer is shown again");
         assertEquals(0, realm.admin().users().get(id).credentials().stream().filter(c -> c.getType().equals("k12-challenge-questions")).count());
 
-        Browser.Page done = Questions.setQuestions(browser, refused, Questions.ANSWERS);
+        Browser.Page done = ChallengeAnswers.submit(browser, refused);
         assertTrue(done.location() != null && done.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), done::body);
         CredentialRepresentation kept = realm.admin().users().get(id).credentials().stream()
                 .filter(c -> c.getType().equals("k12-challenge-questions")).findFirst().orElseThrow();

@@ -5,29 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Element;
 import org.k12id.it.support.Browser;
 import org.k12id.it.support.Captchas;
+import org.k12id.it.support.ChallengeAnswers;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.Oidc;
 
 /** "Forgot my password" and challenge questions over HTTP, as a browser goes through them. */
 final class Questions {
-
-    /** The pack's default questions, by their English text, and a right answer for each in these tests. */
-    static final Map<String, String> ANSWERS = new LinkedHashMap<>();
-
-    static {
-        ANSWERS.put("first-pet", "Señor Bigotes");
-        ANSWERS.put("favorite-food", "tacos al pastor");
-        ANSWERS.put("favorite-book", "Holes");
-        ANSWERS.put("favorite-movie", "Coco");
-        ANSWERS.put("favorite-animal", "axolotl");
-    }
 
     static final String WRONG = "We could not verify those answers.";
 
@@ -36,18 +25,6 @@ final class Questions {
 
     static Oidc app(String realmUrl) {
         return new Oidc(realmUrl, DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
-    }
-
-    /** Sends the set-up form with the five default-bank questions of {@link #ANSWERS} and their answers. */
-    static Browser.Page setQuestions(Browser browser, Browser.Page page, Map<String, String> answers) throws Exception {
-        Map<String, String> fields = new HashMap<>();
-        int i = 0;
-        for (Map.Entry<String, String> answer : answers.entrySet()) {
-            fields.put("k12_question_" + i, answer.getKey());
-            fields.put("k12_answer_" + i, answer.getValue());
-            i++;
-        }
-        return browser.submit(page, "#k12-questions-form", fields);
     }
 
     /**
@@ -76,12 +53,12 @@ final class Questions {
         return texts;
     }
 
-    /** Answers the page's questions: right ones from {@link #ANSWERS} by the English text, or {@code wrong} for all. */
+    /** Answers the page's questions: right ones from {@link ChallengeAnswers#ANSWERS} by the English text, or {@code wrong} for all. */
     static Browser.Page answer(Browser browser, Browser.Page answers, String wrong) throws Exception {
         Map<String, String> fields = new HashMap<>();
         List<String> texts = asked(answers);
         for (int i = 0; i < texts.size(); i++) {
-            fields.put("k12_answer_" + i, wrong != null ? wrong : ANSWERS.get(idOf(texts.get(i))));
+            fields.put("k12_answer_" + i, wrong != null ? wrong : ChallengeAnswers.ANSWERS.get(idOf(texts.get(i))));
         }
         return browser.submit(answers, "#k12-answers-form", fields);
     }
