@@ -1,7 +1,7 @@
 /*
  * Claiming, for LEA administrators (state.me.canVoidSchool): parents and guardians, one school's at a time (linked
  * students, claimed or not, when the current claim code was sent), a claim code to one guardian or to every unclaimed
- * guardian of the school; and "Reset claim" for a student of the list. Calls ../k12-claims/ beside the badge API. The
+ * guardian of the school; and "Reset claim" and "Clear questions" for a student of the list. Calls ../k12-claims/ beside the badge API. The
  * codes go by email; they are never on the page.
  */
 
@@ -151,17 +151,33 @@ export function forgetGuardians() {
 
 /** "Reset claim" for one student of the list: after a confirmation they claim their account again at the next sign-in. */
 export function resetClaimButton(student) {
+    return studentAction(student, 'k12-reset-claim', 'claim', 'k12.portal.claims.reset', 'k12.portal.claims.resetFor',
+        'k12.portal.confirm.resetClaim.title', 'k12.portal.confirm.resetClaim.text', 'k12.portal.claims.resetDone');
+}
+
+/** "Clear questions" for one student of the list: after a confirmation they set new challenge questions at the next sign-in. */
+export function clearQuestionsButton(student) {
+    return studentAction(student, 'k12-clear-questions', 'challenge-questions', 'k12.portal.questions.clear',
+        'k12.portal.questions.clearFor', 'k12.portal.confirm.clearQuestions.title', 'k12.portal.confirm.clearQuestions.text',
+        'k12.portal.questions.cleared');
+}
+
+/**
+ * A button of one student's row that, after a confirmation (messages {@code confirmTitle} and {@code confirmText}), sends
+ * DELETE ../k12-claims/users/{id}/{what}, says {@code done} and lists the students again.
+ */
+function studentAction(student, className, what, label, labelFor, confirmTitle, confirmText, done) {
     var button = document.createElement('button');
     button.type = 'button';
-    button.className = 'k12-button k12-button-secondary k12-reset-claim';
-    button.textContent = t('k12.portal.claims.reset');
-    button.setAttribute('aria-label', t('k12.portal.claims.resetFor', {name: [student.firstName, student.lastName].filter(Boolean).join(' ')}));
+    button.className = 'k12-button k12-button-secondary ' + className;
+    button.textContent = t(label);
+    button.setAttribute('aria-label', t(labelFor, {name: [student.firstName, student.lastName].filter(Boolean).join(' ')}));
     button.addEventListener('click', function () {
-        confirmThen('k12.portal.confirm.resetClaim.title', 'k12.portal.confirm.resetClaim.text', 'k12.portal.claims.reset', 1,
+        confirmThen(confirmTitle, confirmText, label, 1,
             function () {
                 button.disabled = true;
-                api('DELETE', CLAIMS + 'users/' + encodeURIComponent(student.id) + '/claim').then(function () {
-                    setStatus('success', [['k12.portal.claims.resetDone', 1]]);
+                api('DELETE', CLAIMS + 'users/' + encodeURIComponent(student.id) + '/' + what).then(function () {
+                    setStatus('success', [[done, 1]]);
                     return loadStudents();
                 }).catch(function (failure) {
                     button.disabled = false;

@@ -7,7 +7,7 @@ import {state} from './k12-portal-state.js';
 import {ApiError, apiJson, showProblem} from './k12-portal-api.js';
 import {formatDate, formatNumber, gradeLabel, t, tn} from './k12-portal-messages.js';
 import {$, cell} from './k12-portal-dom.js';
-import {resetClaimButton} from './k12-portal-claims.js';
+import {clearQuestionsButton, resetClaimButton} from './k12-portal-claims.js';
 
 const PAGE_SIZE = 50;
 
@@ -190,6 +190,8 @@ function renderStudents() {
         if (claims && student.claimed && state.me.canVoidSchool) {
             account.appendChild(document.createTextNode(' '));
             account.appendChild(resetClaimButton(student));
+            account.appendChild(document.createTextNode(' '));
+            account.appendChild(clearQuestionsButton(student));
         }
         if (!student.badgeAllowed) {
             row.className = 'k12-row-off';

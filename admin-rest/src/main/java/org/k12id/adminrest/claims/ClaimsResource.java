@@ -46,7 +46,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * {@code /admin/realms/{realm}/k12-claims}: what LEA administrators do about claiming. {@code POST
  * guardians/{userId}/code} sends an unclaimed parent or guardian linked to a student of the caller's PSU a new claim code
  * by email (through the realm's SMTP settings, the theme's {@code k12-claim-code} email in the guardian's language); the
- * old code stops working. The code is in no answer, log or event.
+ * old code stops working. The code is in no answer, log or event. Also a school's guardians, every unclaimed guardian's
+ * code at once, a person's claim reset ({@code DELETE users/{userId}/claim}) and their challenge questions cleared
+ * ({@code DELETE users/{userId}/challenge-questions}).
  */
 public final class ClaimsResource {
 

@@ -34,6 +34,7 @@ final class CaptchaAuthenticator extends PageStep {
     }
 
     private static Response page(AuthenticationFlowContext context, String error) {
+        showTypedName(context);
         String challenge = Captcha.challenge(context.getSession(), context.getRealm(),
                 CaptchaConfig.of(context.getAuthenticatorConfig()));
         var form = context.form().setAttribute(CHALLENGE_ATTRIBUTE, challenge);

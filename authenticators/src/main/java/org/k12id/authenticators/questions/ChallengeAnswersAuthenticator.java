@@ -103,6 +103,7 @@ final class ChallengeAnswersAuthenticator extends PageStep {
     }
 
     private static Response page(AuthenticationFlowContext context, List<String> asked, String error) {
+        showTypedName(context);
         KeycloakSession session = context.getSession();
         String language = session.getContext().resolveLocale(context.getUser()).toLanguageTag();
         QuestionBank bank = ChallengeQuestions.settings(context.getRealm()).bank();

@@ -9,8 +9,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * The {@value ChallengeQuestions#TYPE} credential type: shown in the account console under "Signing in" (with "Set up"
- * and "Update" through the required action {@value ChallengeQuestions#SET_ACTION}) wherever a flow asks the questions.
+ * The {@value ChallengeQuestions#TYPE} credential type: shown in the account console under "Signing in" ("Set up"
+ * while the person has none, then "Update", both through the required action {@value ChallengeQuestions#SET_ACTION}) wherever a flow asks the questions.
  * Questions are created only through that required action, which checks them; a person cannot remove theirs (an LEA
  * administrator can clear them).
  */
@@ -44,13 +44,15 @@ final class ChallengeQuestionsCredentialProvider implements CredentialProvider<C
 
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
+        // one set of questions per person: "Set up" while they have none, then "Update" on the set they have
+        boolean hasThem = metadataContext.getUser() != null && ChallengeQuestions.of(metadataContext.getUser()).isPresent();
         return CredentialTypeMetadata.builder()
                 .type(getType())
                 .category(CredentialTypeMetadata.Category.BASIC_AUTHENTICATION)
                 .displayName("k12.questions.credential")
                 .helpText("k12.questions.credentialHelp")
                 .iconCssClass("kcAuthenticatorDefaultClass")
-                .createAction(ChallengeQuestions.SET_ACTION)
+                .createAction(hasThem ? null : ChallengeQuestions.SET_ACTION)
                 .updateAction(ChallengeQuestions.SET_ACTION)
                 .removeable(false)
                 .build(session);

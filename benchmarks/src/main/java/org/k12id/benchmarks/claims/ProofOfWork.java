@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * equal to the challenge, posted as base64 of the widget's JSON. On a person's device, not the server: the benchmark
  * counts the CPU it takes on its own.
  */
-final class ProofOfWork {
+public final class ProofOfWork {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,7 +22,7 @@ final class ProofOfWork {
     }
 
     /** The form value for the challenge the page carries (its {@code challenge} attribute, unescaped). */
-    static String answer(String challengeJson) throws Exception {
+    public static String answer(String challengeJson) throws Exception {
         JsonNode challenge = JSON.readTree(challengeJson);
         String salt = challenge.get("salt").asText();
         byte[] saltBytes = salt.getBytes(StandardCharsets.UTF_8);

@@ -63,6 +63,10 @@ public final class AppSession {
         return send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/auth?" + form(q))).GET());
     }
 
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     public HttpResponse<String> post(String url, Map<String, String> fields) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -326,7 +326,7 @@ class GuardianClaimIT {
     }
 
     @Test
-    @DisplayName("in the portal, an LEA administrator sees which students have claimed and resets a student's claim")
+    @DisplayName("in the portal, an LEA administrator sees which students have claimed, clears a student's challenge questions and resets the claim")
     void portalClaimReset() throws Exception {
         String student = users.create("7100000901", "Zed", "Claimtest", List.of("student"), List.of(),
                 Map.of("studentNumber", List.of("7100000901"), "psuCode", List.of("920"), "schoolCode", List.of("920312"),
@@ -338,6 +338,15 @@ class GuardianClaimIT {
             wait.ignoring(StaleElementReferenceException.class); // the list is redrawn under the test's feet
             new Select(driver.findElement(By.id("k12-school"))).selectByValue("920312");
             By row = By.xpath("//tbody[@id='k12-rows']/tr[td[contains(., '7100000901')]]");
+            wait.until(d -> d.findElement(row).getText().contains("Claimed"));
+            WebElement clear = driver.findElement(row).findElement(By.cssSelector("button.k12-clear-questions"));
+            assertEquals("Clear challenge questions of Zed Claimtest", clear.getDomAttribute("aria-label"));
+            clear.click();
+            wait.until(d -> d.findElement(By.id("k12-confirm")).isDisplayed());
+            driver.findElement(By.id("k12-confirm-ok")).click();
+            wait.until(d -> d.findElement(By.id("k12-status")).getText().contains("Challenge questions cleared for 1 student"));
+            assertTrue(realm.admin().users().get(student).toRepresentation().getRequiredActions()
+                    .contains("k12-set-challenge-questions"), "asked to set new questions");
             wait.until(d -> d.findElement(row).getText().contains("Claimed"));
             WebElement reset = driver.findElement(row).findElement(By.cssSelector("button.k12-reset-claim"));
             assertEquals("Reset claim for Zed Claimtest", reset.getDomAttribute("aria-label"));

@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import jakarta.mail.internet.MimeMessage;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,6 +36,7 @@ import org.k12id.it.support.K12ServerConfig;
 import org.k12id.it.support.Mailbox;
 import org.k12id.it.support.TestUsers;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -223,5 +230,76 @@ class ChallengeQuestionsIT {
         assertEquals(0, realm.admin().users().get(id).credentials().stream().filter(c -> c.getType().equals("k12-challenge-questions")).count());
         Browser.Page next = signIn(new Browser(), "7100000805", FIRST_PASSWORD);
         assertNotNull(next.document().selectFirst("#k12-questions-form"), next::body);
+    }
+
+    @Test
+    @DisplayName("a person with an authenticator app is asked its code too, after the answers and before the new password")
+    void secondFactor() throws Exception {
+        String secret = "k12TotpSecretForTests";
+        CredentialRepresentation otp = new CredentialRepresentation();
+        otp.setType("otp");
+        otp.setUserLabel("phone");
+        otp.setSecretData("{\"value\":\"" + secret + "\"}");
+        otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+        // an app set up already: a credential can only be given with the account (the admin API's update ignores it)
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("7100000806");
+        user.setFirstName("Rosa");
+        user.setLastName("Quintero");
+        user.setEnabled(true);
+        user.setAttributes(Map.of("studentNumber", List.of("7100000806"), "psuCode", List.of("920"),
+                "schoolCode", List.of("920308"), "gradeLevel", List.of("8"), "claimed", List.of("true")));
+        user.setRequiredActions(List.of(ACTION));
+        user.setCredentials(List.of(TestUsers.passwordSetDaysAgo(FIRST_PASSWORD, 1), otp));
+        String id;
+        try (Response created = realm.admin().users().create(user)) {
+            assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));
+            String path = created.getLocation().getPath();
+            id = path.substring(path.lastIndexOf('/') + 1);
+        }
+        try {
+            secondFactor(id, secret);
+        } finally {
+            realm.admin().users().get(id).remove();
+        }
+    }
+
+    private void secondFactor(String id, String secret) throws Exception {
+        realm.admin().users().get(id).roles().realmLevel().add(List.of(realm.admin().roles().get("student").toRepresentation()));
+        Browser setUp = new Browser();
+        Browser.Page login = setUp.get(Questions.app(realm.getBaseUrl()).authorizationUrl());
+        Browser.Page passwordPage = setUp.submit(login, "#kc-form-login", Map.of("username", "7100000806"));
+        Browser.Page codePage = setUp.submit(passwordPage, "#kc-form-login", Map.of("password", FIRST_PASSWORD));
+        Browser.Page questionsPage = setUp.submit(codePage, "form", Map.of("otp", totp(secret, 0)));
+        assertNotNull(questionsPage.document().selectFirst("#k12-questions-form"), questionsPage::body);
+        ChallengeAnswers.submit(setUp, questionsPage);
+        assertTrue(realm.admin().users().get(id).credentials().stream().anyMatch(c -> c.getType().equals("otp")), "the app is set up");
+
+        Browser browser = new Browser();
+        Browser.Page answers = Questions.answersPage(browser, realm.getBaseUrl(), "7100000806", "en");
+        Browser.Page code = Questions.answer(browser, answers, null);
+        assertNotNull(code.document().selectFirst("#otp"), () -> "expected the one-time code:\n" + code.body());
+        // the code of the next 30 s (Keycloak accepts one period either side; the current one was used to sign in)
+        String next = totp(secret, 1);
+        Browser.Page wrong = browser.submit(code, "form", Map.of("otp", "000000".equals(next) ? "111111" : "000000"));
+        assertNull(wrong.document().selectFirst("#password-new"), "a wrong code does not pass");
+        Browser.Page password = browser.submit(wrong, "form", Map.of("otp", next));
+        assertNotNull(password.document().selectFirst("#password-new"), () -> "then the new password:\n" + password.body());
+        realm.admin().attackDetection().clearBruteForceForUser(id);
+    }
+
+    /**
+     * The code of an authenticator app with this secret (RFC 6238: HMAC-SHA1, 30 s, 6 digits, the secret as Keycloak
+     * keeps it), {@code periods} of 30 s from now.
+     */
+    static String totp(String secret, int periods) throws Exception {
+        long counter = System.currentTimeMillis() / 1000 / 30 + periods;
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
+        int offset = hash[hash.length - 1] & 0xf;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
+        return String.format("%06d", binary % 1_000_000);
     }
 }

@@ -27,16 +27,20 @@ final class Questions {
         return new Oidc(realmUrl, DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
     }
 
-    /**
-     * From the app's username page: "Forgot my password", the username, "I'm not a robot": the answers page.
-     */
-    static Browser.Page answersPage(Browser browser, String realmUrl, String username, String language) throws Exception {
+    /** From the app's username page: "Forgot my password", the username: the "I'm not a robot" page. */
+    static Browser.Page captchaPage(Browser browser, String realmUrl, String username, String language) throws Exception {
         Browser.Page login = browser.get(app(realmUrl).authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
         Element forgot = login.document().selectFirst("#k12-forgot-password");
         assertNotNull(forgot, () -> "no Forgot my password on the username page:\n" + login.body());
         Browser.Page reset = browser.get(forgot.absUrl("href"));
         Browser.Page captcha = browser.submit(reset, "#kc-reset-password-form", Map.of("username", username));
         assertNotNull(captcha.document().selectFirst("#k12-captcha-form"), () -> "expected I'm not a robot:\n" + captcha.body());
+        return captcha;
+    }
+
+    /** From the app's username page: "Forgot my password", the username, "I'm not a robot": the answers page. */
+    static Browser.Page answersPage(Browser browser, String realmUrl, String username, String language) throws Exception {
+        Browser.Page captcha = captchaPage(browser, realmUrl, username, language);
         Browser.Page answers = browser.submit(captcha, "#k12-captcha-form",
                 Map.of(Captchas.FIELD, Captchas.answer(captcha.form("#k12-captcha-form"))));
         assertEquals(200, answers.status(), answers::body);
@@ -63,21 +67,26 @@ final class Questions {
         return browser.submit(answers, "#k12-answers-form", fields);
     }
 
-    /** The default bank's id of an English question text (the tests' questions are the first five of the bank). */
+    /** The default bank's id of a question text in English or Spanish (the tests' questions are the first five of the bank). */
     static String idOf(String text) {
         return switch (text) {
-            case "What was the name of your first pet?" -> "first-pet";
-            case "What is your favorite food?" -> "favorite-food";
-            case "What is the title of your favorite book?" -> "favorite-book";
-            case "What is your favorite movie?" -> "favorite-movie";
-            case "What is your favorite animal?" -> "favorite-animal";
+            case "What was the name of your first pet?", "¿Cómo se llamaba tu primera mascota?" -> "first-pet";
+            case "What is your favorite food?", "¿Cuál es tu comida favorita?" -> "favorite-food";
+            case "What is the title of your favorite book?", "¿Cuál es el título de tu libro favorito?" -> "favorite-book";
+            case "What is your favorite movie?", "¿Cuál es tu película favorita?" -> "favorite-movie";
+            case "What is your favorite animal?", "¿Cuál es tu animal favorito?" -> "favorite-animal";
             default -> throw new AssertionError("not one of the tests' questions: " + text);
         };
     }
 
-    /** The page as any request would draw it: without per-request tokens, question texts or the captcha's challenge. */
+    /**
+     * The page as any request would draw it: without per-request tokens, question texts, the captcha's challenge, or
+     * the name typed (shown, with "Start Over", whether or not it names an account).
+     */
     static String withoutTokens(String html) {
-        return html.replaceAll("(session_code|execution|tab_id|client_data|kc_locale)=[^\"&]*", "$1=")
+        return html.replaceAll("challenge=\"[^\"]*\"", "challenge=\"\"")
+                .replaceAll("(id=\"kc-attempted-username\" value=\")[^\"]*", "$1")
+                .replaceAll("(session_code|execution|tab_id|client_data|kc_locale)=[^\"&]*", "$1=")
                 .replaceAll("nonce=\"[^\"]*\"", "nonce=\"\"")
                 .replaceAll("(<label for=\"k12_answer_\\d\"[^>]*>\\s*<span[^>]*>)[^<]*", "$1");
     }
