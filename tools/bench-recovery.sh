@@ -3,7 +3,7 @@
 # server of its own (tools/bench-server.sh: stock Keycloak 26.7.0 with the pack, embedded H2 file database, 1 GiB heap,
 # themes cached), on http://localhost:8380.
 #
-#   tools/bench-recovery.sh [--students 4000] [--people 300] [--concurrency 30] [--seconds 60] [--plain-jvm] [--clean]
+#   tools/bench-recovery.sh [--students 4000] [--people 300] [--concurrency 30] [--seconds 60] [--captcha-only] [--plain-jvm] [--clean]
 #
 # The first run generates PSU 900 with --students students and loads it; the data is kept in target/bench-recovery/
 # (--clean starts over; needed after the demo realm changes, since the kept database holds the realm as it was first
@@ -15,8 +15,9 @@
 #   3. warm-up, then password sign-ins and answer checks, --concurrency at once, --seconds each, alternated twice: the
 #      rates, their ratio (target: answer checks at least a third of the password rate; a check hashes 3 answers, a
 #      sign-in 1 password) and the answer check's p95;
-#   4. puts the difficulty back, then times "I'm not a robot" at the default difficulty in headless Chromium (Debian's
-#      chromium and chromedriver), 20 times.
+#   4. puts the difficulty back.
+# --captcha-only instead times "I'm not a robot" at the default difficulty in headless Chromium (Debian's chromium and
+# chromedriver), 20 times. Not working yet: Chromium gets "connection refused" from this server (issue 18's note).
 # Like the other benchmarks with a server of their own, the server runs with the README's Argon2 JVM option.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,9 +32,10 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --students) STUDENTS="$2"; shift 2 ;;
     --people|--concurrency|--seconds) MORE+=("$1" "$2"); shift 2 ;;
+    --captcha-only) MORE+=("--captcha-only" "true"); shift ;;
     --plain-jvm) JIT_OPTS=""; shift ;;
     --clean) rm -rf "$WORK"; shift ;;
-    *) echo "usage: tools/bench-recovery.sh [--students N] [--people N] [--concurrency N] [--seconds N] [--plain-jvm] [--clean]" >&2; exit 2 ;;
+    *) echo "usage: tools/bench-recovery.sh [--students N] [--people N] [--concurrency N] [--seconds N] [--captcha-only] [--plain-jvm] [--clean]" >&2; exit 2 ;;
   esac
 done
 

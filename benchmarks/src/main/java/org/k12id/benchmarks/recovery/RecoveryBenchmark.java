@@ -39,7 +39,8 @@ import org.k12id.benchmarks.logins.LoginClient;
  *
  * <p>"I'm not a robot" is answered here as a browser would; the reset flow's step is set to its least difficulty for
  * the run (the server's work is the same at any difficulty) and put back after. Its solve time in a real browser at the
- * default difficulty is measured apart ({@link CaptchaSolveTime}).
+ * default difficulty is measured apart ({@link CaptchaSolveTime}, {@code --captcha-only}; it does not work yet: Chromium
+ * gets "connection refused" from this server, though the tests' Chromium reaches theirs).
  */
 public final class RecoveryBenchmark {
 
@@ -102,6 +103,10 @@ public final class RecoveryBenchmark {
         }
         RecoveryBenchmark bench = new RecoveryBenchmark(o.getOrDefault("server", "http://localhost:8380"),
                 o.getOrDefault("realm", "k12-demo"));
+        if (Boolean.parseBoolean(o.getOrDefault("captcha-only", "false"))) {
+            bench.captchaSolveTime();
+            return;
+        }
         bench.run(Integer.parseInt(o.getOrDefault("people", "300")), Integer.parseInt(o.getOrDefault("concurrency", "30")),
                 Integer.parseInt(o.getOrDefault("seconds", "60")));
     }
@@ -133,8 +138,12 @@ public final class RecoveryBenchmark {
         } finally {
             removeCaptchaConfig(captchaConfig);
         }
+    }
+
+    /** "I'm not a robot" at the default difficulty in headless Chromium (by the loopback address: Chromium's localhost may be IPv6). */
+    private void captchaSolveTime() throws Exception {
         System.out.println("I'm not a robot at the default difficulty in headless Chromium (the reset flow's step, 20 times)...");
-        CaptchaSolveTime.report(CaptchaSolveTime.measure(server, realm, 20));
+        CaptchaSolveTime.report(CaptchaSolveTime.measure(server.replace("://localhost", "://127.0.0.1"), realm, 20));
     }
 
     private void report(List<Phase> phases, int concurrency) {
@@ -229,7 +238,7 @@ public final class RecoveryBenchmark {
         if (!forgot.find()) {
             throw new IOException("no Forgot my password on the username page");
         }
-        HttpResponse<String> reset = s.followed(s.get(forgot.group(1).replace("&amp;", "&")));
+        HttpResponse<String> reset = s.followed(s.get(URI.create(server).resolve(forgot.group(1).replace("&amp;", "&")).toString()));
         HttpResponse<String> captcha = s.followed(s.post(AppSession.formAction(reset, "kc-reset-password-form"), Map.of("username", username)));
         Matcher challenge = CHALLENGE.matcher(captcha.body());
         if (!challenge.find()) {
