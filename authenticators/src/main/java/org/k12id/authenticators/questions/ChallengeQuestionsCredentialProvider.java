@@ -11,8 +11,8 @@ import org.keycloak.models.UserModel;
 /**
  * The {@value ChallengeQuestions#TYPE} credential type: shown in the account console under "Signing in" ("Set up"
  * while the person has none, then "Update", both through the required action {@value ChallengeQuestions#SET_ACTION}) wherever a flow asks the questions.
- * Questions are created only through that required action, which checks them; a person cannot remove theirs (an LEA
- * administrator can clear them).
+ * People set their questions only through that required action, which checks and hashes them; a person cannot remove
+ * theirs (an LEA administrator can clear them).
  */
 final class ChallengeQuestionsCredentialProvider implements CredentialProvider<CredentialModel> {
 
@@ -27,9 +27,11 @@ final class ChallengeQuestionsCredentialProvider implements CredentialProvider<C
         return ChallengeQuestions.TYPE;
     }
 
+    /** Keeps a credential already made (hashed) elsewhere, in place of the person's earlier questions. */
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credential) {
-        throw new UnsupportedOperationException("challenge questions are set through " + ChallengeQuestions.SET_ACTION);
+        ChallengeQuestions.clear(user);
+        return user.credentialManager().createStoredCredential(credential);
     }
 
     @Override
