@@ -33,7 +33,8 @@ mvn -B -q -DskipTests package
 if [ ! -f "$KC_HOME/bin/kc.sh" ]; then
   echo "Unpacking org.keycloak:keycloak-quarkus-dist:$KC_VERSION into target/demo..."
   mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
-    -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$ROOT/target/demo"
+    -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$ROOT/target/demo" \
+    -Dmdep.overWriteReleases=true
 fi
 chmod +x "$KC_HOME/bin/kc.sh"
 

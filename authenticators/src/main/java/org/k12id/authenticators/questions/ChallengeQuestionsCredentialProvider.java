@@ -46,7 +46,9 @@ final class ChallengeQuestionsCredentialProvider implements CredentialProvider<C
 
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
-        // one set of questions per person: "Set up" while they have none, then "Update" on the set they have
+        // one set of questions per person: "Set up" while they have none, then "Update" on the set they have. Keycloak
+        // refuses metadata with both actions (an IllegalStateException that the account REST API, serialising lazily,
+        // answers as 400 "Cannot parse the JSON", and the account console as "Something went wrong")
         boolean hasThem = metadataContext.getUser() != null && ChallengeQuestions.of(metadataContext.getUser()).isPresent();
         return CredentialTypeMetadata.builder()
                 .type(getType())
@@ -55,7 +57,7 @@ final class ChallengeQuestionsCredentialProvider implements CredentialProvider<C
                 .helpText("k12.questions.credentialHelp")
                 .iconCssClass("kcAuthenticatorDefaultClass")
                 .createAction(hasThem ? null : ChallengeQuestions.SET_ACTION)
-                .updateAction(ChallengeQuestions.SET_ACTION)
+                .updateAction(hasThem ? ChallengeQuestions.SET_ACTION : null)
                 .removeable(false)
                 .build(session);
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.k12id.it.support.Accessibility;
 import org.k12id.it.support.Accessibility.Viewport;
 import org.k12id.it.support.Browser;
@@ -40,7 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * "Set up" does), then recovers their
  * password (the username, "I'm not a robot" solved by the widget, wrong answers, the right ones, a new password with
  * the checklist) and is signed in at the app, with the email read from a real SMTP server. Every page and state on the
- * way passes the WCAG 2.1 AA checks of issue 16.
+ * way passes the WCAG 2.1 AA checks of issue 16. Another sets up, then changes, their questions from the account
+ * console's "Signing in" page.
  */
 @KeycloakIntegrationTest(config = K12ServerConfig.class)
 @DisplayName("Given challenge questions and Forgot my password in a real browser, in English and Spanish, on a phone and a Chromebook")
@@ -147,6 +149,55 @@ class ChallengeQuestionsBrowserIT {
         Browser.Page passwordPage = check.submit(login, "#kc-form-login", Map.of("username", username));
         Browser.Page app = check.submit(passwordPage, "#kc-form-login", Map.of("password", "Meadow2027y"));
         assertTrue(app.location() != null && app.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), "the new password works");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "es"})
+    @DisplayName("a student sets up, then changes, their questions from the account console's Signing in page")
+    void fromAccountConsole(String language) throws Exception {
+        String username = "71000009" + ("en".equals(language) ? "11" : "12");
+        String id = users.create(username, "Tomas", "Herrera", List.of("student"), List.of(), Map.of(
+                "studentNumber", List.of(username), "psuCode", List.of("920"), "schoolCode", List.of("920308"),
+                "gradeLevel", List.of("9"), "claimed", List.of("true"), "locale", List.of(language)),
+                TestUsers.passwordSetDaysAgo(PASSWORD, 1));
+        Accessibility.resize(driver, Viewport.CHROMEBOOK);
+        String type = "k12-challenge-questions";
+
+        driver.get(realm.getBaseUrl() + "/account/account-security/signing-in");
+        waitFor(By.id("username")).sendKeys(username);
+        click(By.id("kc-login"));
+        waitFor(By.id("password")).sendKeys(PASSWORD);
+        click(By.id("kc-login"));
+        WebElement setUp = waitFor(By.cssSelector("[data-testid='" + type + "/create']"));
+        assertTrue(setUp.getText().contains("en".equals(language) ? "Challenge questions" : "Preguntas de seguridad"),
+                "the account console names the questions in the person's language: " + setUp.getText());
+        setUp.click();
+        waitFor(By.id("k12-questions-form"));
+        Accessibility.assertAccessible(driver, "set up challenge questions (from the account console), " + language);
+        ChallengeAnswers.inBrowser(driver);
+        WebElement update = waitFor(By.cssSelector("[data-testid='" + type + "/credential-list'] [data-testrole='update']"));
+        assertTrue(driver.findElements(By.cssSelector("[data-testid='" + type + "/create']")).isEmpty(),
+                "once set up, the questions are updated, not set up again");
+        List<String> first = questionCredentials(id);
+        assertEquals(1, first.size());
+
+        update.click();
+        Map<String, String> changed = new java.util.LinkedHashMap<>();
+        changed.put("favorite-game", "escondidas");
+        changed.put("favorite-sport", "futbol playa");
+        changed.put("best-friend", "Mariela");
+        changed.put("favorite-song", "La Bamba");
+        changed.put("future-job", "astronauta");
+        ChallengeAnswers.inBrowser(driver, changed);
+        waitFor(By.cssSelector("[data-testid='" + type + "/credential-list'] [data-testrole='update']"));
+        List<String> second = questionCredentials(id);
+        assertEquals(1, second.size(), "still one set of questions");
+        assertTrue(!second.equals(first), "the set was replaced");
+    }
+
+    private List<String> questionCredentials(String userId) {
+        return realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> c.getType().equals("k12-challenge-questions")).map(c -> c.getId()).toList();
     }
 
     private void click(By by) {

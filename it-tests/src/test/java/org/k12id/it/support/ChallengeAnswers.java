@@ -49,9 +49,14 @@ public final class ChallengeAnswers {
 
     /** In a browser on the set-up page: chooses and answers {@link #ANSWERS}, then Save. */
     public static void inBrowser(WebDriver driver) {
+        inBrowser(driver, ANSWERS);
+    }
+
+    /** In a browser on the set-up page: chooses and answers {@code answers} (question id to answer), then Save. */
+    public static void inBrowser(WebDriver driver, Map<String, String> answers) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("k12-questions-form")));
         int row = 0;
-        for (Map.Entry<String, String> answer : ANSWERS.entrySet()) {
+        for (Map.Entry<String, String> answer : answers.entrySet()) {
             new Select(driver.findElement(By.id("k12_question_" + row))).selectByValue(answer.getKey());
             driver.findElement(By.id("k12_answer_" + row)).sendKeys(answer.getValue());
             row++;
