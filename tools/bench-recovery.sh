@@ -15,9 +15,11 @@
 #   3. warm-up, then password sign-ins and answer checks, --concurrency at once, --seconds each, alternated twice: the
 #      rates, their ratio (target: answer checks at least a third of the password rate; a check hashes 3 answers, a
 #      sign-in 1 password) and the answer check's p95;
-#   4. puts the difficulty back.
-# --captcha-only instead times "I'm not a robot" at the default difficulty in headless Chromium (Debian's chromium and
-# chromedriver), 20 times. Not working yet: Chromium gets "connection refused" from this server (issue 18's note).
+#   4. puts the difficulty back;
+#   5. times "I'm not a robot" at the step's default difficulty in headless Chromium (Debian's chromium and
+#      chromedriver), 20 times, then 20 times with Chromium's CPU slowed 6 times (DevTools' CPU throttling, a stand-in
+#      for a 2019 Chromebook): from the click on the box to the answer in the form.
+# --captcha-only runs step 5 alone.
 # Like the other benchmarks with a server of their own, the server runs with the README's Argon2 JVM option.
 set -euo pipefail
 cd "$(dirname "$0")/.."
