@@ -194,7 +194,7 @@ class DeployFilesTest {
                     "spec.ingress.enabled: false (the operator's own Ingress publishes every path)");
             List<JsonNode> ingresses = ofKind("Ingress");
             assertFalse(ingresses.isEmpty(), "an Ingress");
-            Pattern allowed = Pattern.compile("/realms/|/resources/|/\\.well-known/|/robots\\.txt"
+            Pattern allowed = Pattern.compile("/realms/|/resources/|/\\.well-known/"
                     + "|/admin/realms/[^/]+/k12-(badges|default-passwords|claims)/");
             String service = keycloak.path("metadata").path("name").asText() + "-service";
             int paths = 0;
