@@ -203,7 +203,7 @@ class GuardianClaimIT {
         cases.put("wrong code", Map.of("k12_claim_code", "23456-789AB", "k12_claim_email", EMAIL));
         Map<String, List<Long>> times = new LinkedHashMap<>();
         cases.keySet().forEach(name -> times.put(name, new ArrayList<>()));
-        for (int round = 0; round < 7; round++) {
+        for (int round = 0; round < 11; round++) {
             for (Map.Entry<String, Map<String, String>> attempt : cases.entrySet()) {
                 realm.admin().attackDetection().clearBruteForceForUser(guardian);
                 Browser browser = new Browser();
