@@ -17,9 +17,10 @@
 # 4. Two realms from the demo realm's configuration, renamed, created once through the admin REST API: k12-state and
 #    k12-small. Generated once (tools/district.sh, seeded) into target/bench-state/state: 40 PSUs 501 to 540 of 5,000
 #    students each, with their schools, classes, teachers and administrators; k12-small gets the first 4 of them
-#    (PSUs 501 to 504, the same people), k12-state all 40. Loaded through Keycloak's partial import, resumable: stop
-#    the script at any point and run it again, and it goes on where it was (the journal loaded.txt in each PSU folder
-#    of target/bench-state/loaded-<realm>/). Each load prints people per second and its time (logs/load-<realm>.txt).
+#    (PSUs 501 to 504, the same people), k12-state all 40, in files of 50 people. Loaded through Keycloak's partial
+#    import, resumable: stop the script at any point and run it again, and it goes on where it was (the journal
+#    loaded.txt in each PSU folder of target/bench-state/loaded-<realm>/; a file in flight is posted again and its
+#    people already there are skipped). Each load prints people per second and its time (logs/load-<realm>.txt).
 #    --parallel N: partial imports at a time (default 2).
 # 5. Runs the benchmark (org.k12id.benchmarks.state.StateBenchmark) on both realms and prints a Markdown table, kept
 #    in target/bench-state/results/<time>/report.md. --load-only stops after step 4; --serve keeps the server running
@@ -175,11 +176,13 @@ admin_token() {
 }
 
 # --- the realms and their people --------------------------------------------------------------------------------
-if [ ! -f "$WORK/state/psu-540/loaded.generated" ]; then
+# batches of 50 people per partial import: each is one transaction, whose cost grows with the square of its size
+GENERATION="generate --students 5000 --psus 40 --psu 501 --seed 19 --first-student-number 3000000001 --batch 50"
+if [ "$(cat "$WORK/state/generation.txt" 2>/dev/null)" != "$GENERATION" ]; then
   rm -rf "$WORK/state"
-  tools/district.sh generate --students 5000 --psus 40 --psu 501 --seed 19 --first-student-number 3000000001 \
-    --out "$WORK/state"
-  touch "$WORK/state/psu-540/loaded.generated"
+  # shellcheck disable=SC2086
+  tools/district.sh $GENERATION --out "$WORK/state"
+  echo "$GENERATION" >"$WORK/state/generation.txt"
 fi
 for r in $REALMS; do
   IFS=: read -r realm psus <<<"$r"
@@ -193,8 +196,14 @@ for r in $REALMS; do
       --data-binary "@$WORK/realm-$realm.json" "$SERVER_URL/admin/realms")
     [ "$code" = 201 ] || { echo "creating $realm: HTTP $code $(cat "$WORK/logs/create-$realm.txt")" >&2; exit 1; }
   fi
-  # one folder per realm of links to the generated PSUs, each with its own journal
+  # one folder per realm of links to the generated PSUs, each with its own journal of the files loaded; journals
+  # of files generated otherwise are dropped (the people they added are skipped when posted again)
   dir="$WORK/loaded-$realm"
+  if [ "$(cat "$dir/generation.txt" 2>/dev/null)" != "$GENERATION" ]; then
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    echo "$GENERATION" >"$dir/generation.txt"
+  fi
   for i in $(seq 0 $((psus - 1))); do
     psu="psu-$((501 + i))"
     mkdir -p "$dir/$psu"

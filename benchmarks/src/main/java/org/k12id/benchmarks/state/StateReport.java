@@ -37,7 +37,7 @@ public final class StateReport {
 
     /** Met when the state's value is within {@code percent} above the small realm's. */
     public void withinOfSmall(String figure, String unit, double small, double state, double percent) {
-        rows.add(new Row(figure, unit, small, state, String.format(Locale.ROOT, "within %.0f%% of %s", percent, smallName),
+        rows.add(new Row(figure, unit, small, state, String.format(Locale.ROOT, "within %.0f%% of the small realm", percent),
                 state <= small * (1 + percent / 100)));
     }
 

@@ -132,8 +132,8 @@ public final class DistrictTool {
             people += journal.people() - had;
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%s done: %d of %d folders; %d people added by this run in %.0f s (%.1f people/s); "
-                    + "%d people loaded in all%n", folders.get(i).getFileName(), i + 1, folders.size(), people, seconds,
-                    people / seconds, before + people);
+                    + "%d added in all by the journals so far%n", folders.get(i).getFileName(), i + 1, folders.size(),
+                    people, seconds, people / seconds, before + people);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Loaded: %d people added in %.1f s (%.1f people/s); %d people were loaded before this run%n",
