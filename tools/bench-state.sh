@@ -7,7 +7,8 @@
 # 1. Builds the pack, the district tool and the benchmarks (mvn -o package; the pack is built only if missing).
 # 2. PostgreSQL from Debian's packages (/usr/lib/postgresql/<newest>/bin), started by this script: initdb once (as the
 #    package's postgres account when run as root), data directory KEPT in target/bench-state/pgdata, pg_ctl on
-#    127.0.0.1:5480, database and role keycloak (password made at initdb, kept in target/bench-state/pg-password).
+#    127.0.0.1:5480, database and role keycloak (password made at initdb, kept in target/bench-state/pg-password),
+#    pg_stat_statements loaded (the benchmark writes the run's costliest statements to pg-statements.txt).
 #    Stopped when the script ends, however it ends.
 # 3. Keycloak 26.7.0 with the pack (and the benchmark's hash-timing probe, on this server only) in production mode:
 #    `kc.sh build --db=postgres`, then `kc.sh start --optimized --http-enabled=true --http-host=127.0.0.1` on port
@@ -121,7 +122,7 @@ if ss -ltn "sport = :$PG_PORT" | grep -q LISTEN; then
 fi
 echo "Starting PostgreSQL on 127.0.0.1:$PG_PORT ($PG_BIN)..."
 as_pg "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/postgres.log" -w -t 120 \
-  -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PGDATA_DIR -c max_connections=200 -c shared_buffers=256MB" \
+  -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$PGDATA_DIR -c max_connections=200 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements" \
   start >/dev/null
 PG_PASSWORD=$(cat "$WORK/pg-password")
 if [ "${FRESH_DB:-false}" = true ]; then
@@ -235,9 +236,17 @@ mkdir -p "$OUT"
   echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)"
   echo "server: Keycloak $KC_VERSION start --optimized, PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), 2 GiB heap; pack $PACK ($(sha256sum "$PACK" | cut -c1-16))"
 } >"$OUT/machine.txt"
+psql_kc() {
+  PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -X -q -h 127.0.0.1 -p $PG_PORT -U keycloak -d keycloak "$@"
+}
+# the database's own account of the run: every statement's calls and times (pg_stat_statements), from zero
+psql_kc -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null
 jar=$(ls benchmarks/target/k12id-benchmarks-*.jar | head -n 1)
 java -cp "$jar:benchmarks/target/lib/*" org.k12id.benchmarks.state.StateBenchmark \
   --server "$SERVER_URL" --small k12-small --state k12-state --out "$OUT" ${EXTRA[@]+"${EXTRA[@]}"} | tee "$OUT/report.md"
-echo "Results: $OUT"
+psql_kc -c "SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+  rows / greatest(calls, 1) AS rows_per_call, left(regexp_replace(query, '\s+', ' ', 'g'), 300) AS query
+  FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25" >"$OUT/pg-statements.txt"
+echo "Results: $OUT (the database's 25 costliest statements of the run: $OUT/pg-statements.txt)"
 exit 0
 }
