@@ -267,6 +267,12 @@ public final class RegenerationBenchmark {
         return (Double) mbeans.invoke(probe, "medianHashMillis", new Object[] {realm}, new String[] {String.class.getName()});
     }
 
+    /** Hashes a second the realm's algorithm reaches on {@code threads} threads at once in the server's JVM (the probe). */
+    public double parallelHashesPerSecond(MBeanServerConnection mbeans, int threads) throws Exception {
+        return (Double) mbeans.invoke(new ObjectName(PROBE), "parallelHashesPerSecond", new Object[] {realm, threads},
+                new String[] {String.class.getName(), int.class.getName()});
+    }
+
     /** Sends as the LEA administrator; signs in again once if the token expired meanwhile (a long reset request). */
     private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> r = sendOnce(method, path, json);

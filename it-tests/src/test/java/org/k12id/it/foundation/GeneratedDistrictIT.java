@@ -22,6 +22,7 @@ import org.k12id.it.support.Oidc;
 import org.k12id.realmconfig.district.DistrictGenerator;
 import org.k12id.realmconfig.district.DistrictLoader;
 import org.k12id.realmconfig.district.DistrictSpec;
+import org.k12id.realmconfig.district.LoadJournal;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -48,8 +49,12 @@ class GeneratedDistrictIT {
         Path dir = Files.createTempDirectory("k12-district");
         List<Path> files = new DistrictGenerator(spec).write(dir);
         DistrictLoader loader = new DistrictLoader(URI.create(urls.getBase()), DemoRealm.NAME, "admin", "admin");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-        long added = loader.load(files, 2, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        // stopped after the groups and the first users file
+        long added = loader.load(files.subList(0, 2), 2, quiet, LoadJournal.open(dir));
+        // run again: goes on with the files the journal does not list
+        added += loader.load(files, 2, quiet, LoadJournal.open(dir));
 
         List<UserRepresentation> students = realm.admin().users().searchByAttributes(0, 1000, true, false,
                 "psuCode:901 gradeLevel:4");
@@ -59,8 +64,14 @@ class GeneratedDistrictIT {
         assertEquals(70, realm.admin().users().searchByAttributes(0, 1000, true, true, "psuCode:901").stream()
                 .filter(u -> u.getUsername().startsWith("6")).count());
 
-        assertEquals(0, loader.load(files, 2, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
-                "loading again adds nothing");
+        assertEquals(0, loader.load(files, 2, quiet, LoadJournal.open(dir)), "loading again posts nothing");
+        // stopped after the server took the last file but before the journal said so: posted again, nobody added twice
+        List<String> lines = Files.readAllLines(dir.resolve("loaded.txt"));
+        Files.write(dir.resolve("loaded.txt"), lines.subList(0, lines.size() - 1));
+        assertEquals(0, loader.load(files, 2, quiet, LoadJournal.open(dir)), "the file posted again adds nobody");
+        assertEquals(70, realm.admin().users().searchByAttributes(0, 1000, true, true, "psuCode:901").stream()
+                .filter(u -> u.getUsername().startsWith("6")).count());
+        assertEquals(files.size(), LoadJournal.open(dir).files(), "the journal lists every file");
 
         Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
         Browser browser = new Browser();
