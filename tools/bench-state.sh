@@ -25,7 +25,11 @@
 #    --parallel N: partial imports at a time (default 2).
 # 5. Runs the benchmark (org.k12id.benchmarks.state.StateBenchmark) on both realms and prints a Markdown table, kept
 #    in target/bench-state/results/<time>/report.md. --load-only stops after step 4; --serve keeps the server running
-#    until Ctrl-C instead. --clean forgets the database and the generated files first.
+#    until Ctrl-C instead. --clean forgets the database and the generated files first. StateBenchmark's options
+#    (after --): --phases logins,views,print,regeneration, --clients 30, --seconds 20 (each login phase), --runs 50
+#    (views), --print-runs 20, --views-psu 502, --reset-grades (default: the whole PSU 504), --cores.
+#
+# Here (2 shared cores): the first load took about 25 minutes (190 people a second), a full benchmark run 15 minutes.
 #
 # For the long first load on a shared machine: `nice -n 19 tools/bench-state.sh --load-only` (everything it starts
 # inherits the niceness); run it again to continue it after a stop.
