@@ -39,12 +39,13 @@ public final class LoginBenchmark {
         this.realm = realm;
     }
 
-    record Result(String name, int clients, long logins, long errors, double seconds, long[] latenciesNanos) {
-        double throughput() {
+    /** One phase of logins: how many, how long, every latency. */
+    public record Result(String name, int clients, long logins, long errors, double seconds, long[] latenciesNanos) {
+        public double throughput() {
             return logins / seconds;
         }
 
-        double percentileMillis(double p) {
+        public double percentileMillis(double p) {
             if (latenciesNanos.length == 0) {
                 return Double.NaN;
             }
@@ -118,11 +119,13 @@ public final class LoginBenchmark {
                 b.throughput() / p.throughput(), p.throughput() / cores, cores);
     }
 
-    interface Login {
+    /** One login; {@code index} counts the logins of a phase. */
+    public interface Login {
         void run(int index) throws Exception;
     }
 
-    private Result phase(String name, int clients, int seconds, Login login) throws Exception {
+    /** {@code clients} threads logging in one after another for {@code seconds}; an IOException counts as an error. */
+    public static Result phase(String name, int clients, int seconds, Login login) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -210,7 +213,7 @@ public final class LoginBenchmark {
         return r;
     }
 
-    private static Result merge(String name, List<Result> parts) {
+    public static Result merge(String name, List<Result> parts) {
         long logins = 0;
         long errors = 0;
         double seconds = 0;

@@ -54,6 +54,18 @@ public final class RegenerationBenchmark {
     private String token;
     private String hashAlgorithm;
 
+    /**
+     * For another benchmark: requests of {@code lea-admin.<psu>} in {@code realm}, the probe over JMX on
+     * {@code jmxPort}.
+     */
+    public static RegenerationBenchmark of(String server, String realm, int jmxPort, String psu) {
+        RegenerationBenchmark bench = new RegenerationBenchmark(server, realm, jmxPort);
+        bench.portal = new LoginClient(bench.http, server + "/realms/" + realm, "k12-demo-portal",
+                "demo-portal-secret-change-me", "http://localhost:8401/callback");
+        bench.leaAdmin = "lea-admin." + psu;
+        return bench;
+    }
+
     private RegenerationBenchmark(String server, String realm, int jmxPort) {
         this.server = server;
         this.realm = realm;
@@ -61,8 +73,8 @@ public final class RegenerationBenchmark {
     }
 
     /** One finished request: the server's figures, and the peak live heap if it was sampled (else 0). */
-    record Run(String label, int students, int reset, long millis, double peakLiveMiB, int samples) {
-        double perSecond() {
+    public record Run(String label, int students, int reset, long millis, double peakLiveMiB, int samples) {
+        public double perSecond() {
             return students * 1000.0 / Math.max(1, millis);
         }
     }
@@ -207,7 +219,7 @@ public final class RegenerationBenchmark {
     }
 
     /** Submits a request and waits for it; with {@code memory}, samples the live heap while it runs. */
-    private Run request(String psu, String grades, boolean reset, String label, MemoryMXBean memory) throws Exception {
+    public Run request(String psu, String grades, boolean reset, String label, MemoryMXBean memory) throws Exception {
         token = portal.accessToken(leaAdmin, "Tarheel2026");
         ObjectNode form = JSON.createObjectNode().put("psuCode", psu).put("campusCodes", "").put("gradeLevels", grades)
                 .put("resetPasswords", reset).put("forceChange", false).put("comments", "benchmark: " + label);
@@ -249,10 +261,16 @@ public final class RegenerationBenchmark {
      * one JVM start to the next (how the JIT compiled it), so only the server's own figure says what its resets can
      * reach.
      */
-    private double hashMillis(MBeanServerConnection mbeans) throws Exception {
+    public double hashMillis(MBeanServerConnection mbeans) throws Exception {
         ObjectName probe = new ObjectName(PROBE);
         hashAlgorithm = (String) mbeans.invoke(probe, "algorithm", new Object[] {realm}, new String[] {String.class.getName()});
         return (Double) mbeans.invoke(probe, "medianHashMillis", new Object[] {realm}, new String[] {String.class.getName()});
+    }
+
+    /** Hashes a second the realm's algorithm reaches on {@code threads} threads at once in the server's JVM (the probe). */
+    public double parallelHashesPerSecond(MBeanServerConnection mbeans, int threads) throws Exception {
+        return (Double) mbeans.invoke(new ObjectName(PROBE), "parallelHashesPerSecond", new Object[] {realm, threads},
+                new String[] {String.class.getName(), int.class.getName()});
     }
 
     /** Sends as the LEA administrator; signs in again once if the token expired meanwhile (a long reset request). */

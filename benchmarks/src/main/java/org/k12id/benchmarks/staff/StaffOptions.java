@@ -11,7 +11,7 @@ import java.util.Map;
  * request timeout, the results folder, the PSU sizes) are read at once; each phase reads its own when it starts, with
  * the defaults given there.
  */
-final class StaffOptions {
+public final class StaffOptions {
 
     private final Map<String, String> o;
     private final Duration timeout;
@@ -29,7 +29,7 @@ final class StaffOptions {
     }
 
     /** {@code --name value} pairs (the leading dashes are dropped); a last name without a value is ignored. */
-    static StaffOptions parse(String[] args) {
+    public static StaffOptions parse(String[] args) {
         Map<String, String> o = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -37,11 +37,11 @@ final class StaffOptions {
         return new StaffOptions(o);
     }
 
-    String text(String name, String otherwise) {
+    public String text(String name, String otherwise) {
         return o.getOrDefault(name, otherwise);
     }
 
-    int whole(String name, String otherwise) {
+    public int whole(String name, String otherwise) {
         return Integer.parseInt(text(name, otherwise));
     }
 

@@ -18,7 +18,7 @@ import org.k12id.benchmarks.logins.LoginClient;
  * phase, staff sessions through the demo portal client, badge logins through the demo app client, and the admin API
  * for setting up (group ids and children).
  */
-final class StaffServer {
+public final class StaffServer {
 
     private final StaffOptions options;
     private final String server;
@@ -28,7 +28,7 @@ final class StaffServer {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final LoginClient portal;
 
-    StaffServer(StaffOptions options) {
+    public StaffServer(StaffOptions options) {
         this.options = options;
         this.server = options.text("server", "http://localhost:18080");
         this.realm = options.text("realm", "k12-demo");
@@ -38,22 +38,22 @@ final class StaffServer {
     }
 
     /** A member of staff, not signed in yet. */
-    StaffSession session(String username) {
+    public StaffSession session(String username) {
         return new StaffSession(http, portal, server, realm, username, password, options.timeout());
     }
 
     /** The public demo app client, which badge logins go through. */
-    LoginClient badgeApp() {
+    public LoginClient badgeApp() {
         return new LoginClient(http, server + "/realms/" + realm, "k12-demo-app", null, "http://localhost:8400/callback");
     }
 
     /** The master realm administrator's token. */
-    String masterToken() throws IOException, InterruptedException {
+    public String masterToken() throws IOException, InterruptedException {
         return LoginClient.masterToken(http, server, options.text("admin", "admin"), options.text("admin-password", "admin"));
     }
 
     /** The id of the group at {@code path} ({@code psu-901/901001/g2-001}). */
-    String groupId(String path) throws IOException, InterruptedException {
+    public String groupId(String path) throws IOException, InterruptedException {
         String master = masterToken();
         String encoded = Arrays.stream(path.split("/")).map(p -> URLEncoder.encode(p, StandardCharsets.UTF_8))
                 .reduce((a, b) -> a + "/" + b).orElse("");
@@ -61,7 +61,7 @@ final class StaffServer {
     }
 
     /** GET {@code path} of the realm's admin API with {@code token}; throws on any status but 200. */
-    String adminGet(String token, String path) throws IOException, InterruptedException {
+    public String adminGet(String token, String path) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server + "/admin/realms/" + realm + "/" + path))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

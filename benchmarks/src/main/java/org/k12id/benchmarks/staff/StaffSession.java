@@ -19,11 +19,11 @@ import org.k12id.benchmarks.logins.LoginClient;
  * throws: a failure (timeout, refused connection, any other I/O error) comes back as a {@link Call} with status 0
  * and its reason.
  */
-final class StaffSession {
+public final class StaffSession {
 
     /** One timed call: HTTP status (0 when none came back), time, answer body (JSON text; empty for a PDF), reason. */
-    record Call(int status, long nanos, String body, String failure) {
-        double millis() {
+    public record Call(int status, long nanos, String body, String failure) {
+        public double millis() {
             return nanos / 1e6;
         }
 
@@ -32,7 +32,7 @@ final class StaffSession {
         }
 
         /** The reason, or the status and the start of the answer. */
-        String describe() {
+        public String describe() {
             return failure != null ? failure : "HTTP " + status + " " + abbreviate(body);
         }
     }
@@ -70,7 +70,7 @@ final class StaffSession {
     }
 
     /** Signs in now if the token is missing or old; throws if the sign-in fails. */
-    void signIn() throws IOException, InterruptedException {
+    public void signIn() throws IOException, InterruptedException {
         if (token == null || System.nanoTime() - tokenAt > RENEW_NANOS) {
             token = portal.accessToken(username, password);
             tokenAt = System.nanoTime();
@@ -78,12 +78,12 @@ final class StaffSession {
     }
 
     /** GET {@code path} (relative to /admin/realms/{realm}/). */
-    Call get(String path) throws InterruptedException {
+    public Call get(String path) throws InterruptedException {
         return call(HttpRequest.newBuilder(URI.create(base + path)).GET(), false);
     }
 
     /** POST a JSON body; the answer (a PDF when it works) is read whole, but not kept. */
-    Call post(String path, String json) throws InterruptedException {
+    public Call post(String path, String json) throws InterruptedException {
         return call(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), true);
     }

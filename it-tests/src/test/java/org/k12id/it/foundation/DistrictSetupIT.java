@@ -40,6 +40,7 @@ import org.k12id.it.support.Oidc;
 import org.k12id.it.support.TestUsers;
 import org.k12id.realmconfig.district.DistrictGenerator;
 import org.k12id.realmconfig.district.DistrictLoader;
+import org.k12id.realmconfig.district.LoadJournal;
 import org.k12id.realmconfig.district.DistrictSpec;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -105,7 +106,8 @@ class DistrictSetupIT {
         Path dir = Files.createTempDirectory("k12-setup-district");
         List<Path> files = new DistrictGenerator(spec).write(dir);
         new DistrictLoader(URI.create(urls.getBase()), REALM, "admin", "admin")
-                .load(files, 2, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                .load(files, 2, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        LoadJournal.open(dir));
 
         // the district registers its app as it would any other
         ClientRepresentation app = new ClientRepresentation();

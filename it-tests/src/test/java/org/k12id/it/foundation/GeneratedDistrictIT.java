@@ -1,6 +1,7 @@
 package org.k12id.it.foundation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,7 @@ import org.k12id.it.support.Oidc;
 import org.k12id.realmconfig.district.DistrictGenerator;
 import org.k12id.realmconfig.district.DistrictLoader;
 import org.k12id.realmconfig.district.DistrictSpec;
+import org.k12id.realmconfig.district.LoadJournal;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -48,8 +50,16 @@ class GeneratedDistrictIT {
         Path dir = Files.createTempDirectory("k12-district");
         List<Path> files = new DistrictGenerator(spec).write(dir);
         DistrictLoader loader = new DistrictLoader(URI.create(urls.getBase()), DemoRealm.NAME, "admin", "admin");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-        long added = loader.load(files, 2, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        // stopped after the groups and the first users file
+        long added = loader.load(files.subList(0, 2), 2, quiet, LoadJournal.open(dir));
+        // run again: goes on with the files the journal does not list, and posts no other
+        ByteArrayOutputStream resumed = new ByteArrayOutputStream();
+        added += loader.load(files, 2, new PrintStream(resumed, true, StandardCharsets.UTF_8), LoadJournal.open(dir));
+        String posted = resumed.toString(StandardCharsets.UTF_8);
+        assertFalse(posted.contains(files.get(1).getFileName().toString()), "posted again: " + posted);
+        assertTrue(posted.contains(files.get(files.size() - 1).getFileName() + ": added "), posted);
 
         List<UserRepresentation> students = realm.admin().users().searchByAttributes(0, 1000, true, false,
                 "psuCode:901 gradeLevel:4");
@@ -59,8 +69,20 @@ class GeneratedDistrictIT {
         assertEquals(70, realm.admin().users().searchByAttributes(0, 1000, true, true, "psuCode:901").stream()
                 .filter(u -> u.getUsername().startsWith("6")).count());
 
-        assertEquals(0, loader.load(files, 2, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)),
-                "loading again adds nothing");
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertEquals(0, loader.load(files, 2, new PrintStream(again, true, StandardCharsets.UTF_8), LoadJournal.open(dir)));
+        assertEquals("", again.toString(StandardCharsets.UTF_8), "a finished load posts nothing when run again");
+        // stopped after the server took the last file but before the journal said so: posted again, nobody added twice
+        List<String> lines = Files.readAllLines(dir.resolve("loaded.txt"));
+        Files.write(dir.resolve("loaded.txt"), lines.subList(0, lines.size() - 1));
+        String last = lines.get(lines.size() - 1).split(" ")[0];
+        ByteArrayOutputStream inFlight = new ByteArrayOutputStream();
+        assertEquals(0, loader.load(files, 2, new PrintStream(inFlight, true, StandardCharsets.UTF_8), LoadJournal.open(dir)));
+        assertTrue(inFlight.toString(StandardCharsets.UTF_8).matches("(?s)[^\\n]*/" + last + ": added 0, skipped [1-9].*"),
+                inFlight.toString(StandardCharsets.UTF_8));
+        assertEquals(70, realm.admin().users().searchByAttributes(0, 1000, true, true, "psuCode:901").stream()
+                .filter(u -> u.getUsername().startsWith("6")).count());
+        assertEquals(files.size(), LoadJournal.open(dir).files(), "the journal lists every file");
 
         Oidc app = new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
         Browser browser = new Browser();

@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Loads generated files into a running server through the admin REST API's partial import, one file per request:
  * the groups file first, then the users files, {@code parallel} at a time (one request uses about one server core).
- * People who already exist are skipped, so a load that stopped half-way can simply be run again.
+ * People who already exist are skipped, and the files the server accepted are listed in the folder's
+ * {@link LoadJournal}, so a load that stopped at any point goes on where it was when run again.
  */
 public final class DistrictLoader {
 
@@ -45,8 +46,12 @@ public final class DistrictLoader {
         this.adminPassword = adminPassword;
     }
 
-    /** Posts every file, the first (the groups) alone; returns the number of users and groups added. */
-    public long load(List<Path> files, int parallel, PrintStream progress) throws IOException, InterruptedException {
+    /**
+     * Posts every file the journal does not list yet, the first (the groups) alone; returns the number of users and
+     * groups this run added.
+     */
+    public long load(List<Path> files, int parallel, PrintStream progress, LoadJournal journal)
+            throws IOException, InterruptedException {
         if (parallel < 1 || parallel > 16) {
             throw new IllegalArgumentException("parallel must be between 1 and 16");
         }
@@ -54,12 +59,14 @@ public final class DistrictLoader {
         if (files.isEmpty()) {
             return 0;
         }
-        long added = post(files.get(0), start, progress);
+        long added = journal.done(files.get(0)) ? 0 : post(files.get(0), start, progress, journal);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
             List<Future<Long>> results = new ArrayList<>();
             for (Path file : files.subList(1, files.size())) {
-                results.add(pool.submit(() -> post(file, start, progress)));
+                if (!journal.done(file)) {
+                    results.add(pool.submit(() -> post(file, start, progress, journal)));
+                }
             }
             for (Future<Long> result : results) {
                 added += result.get();
@@ -75,7 +82,8 @@ public final class DistrictLoader {
         return added;
     }
 
-    private long post(Path file, long start, PrintStream progress) throws IOException, InterruptedException {
+    private long post(Path file, long start, PrintStream progress, LoadJournal journal)
+            throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(server.resolve("/admin/realms/"
                         + URLEncoder.encode(realm, StandardCharsets.UTF_8) + "/partialImport"))
                 .timeout(Duration.ofMinutes(5))
@@ -89,8 +97,9 @@ public final class DistrictLoader {
                     + abbreviate(response.body()));
         }
         JsonNode result = JSON.readTree(response.body());
+        journal.record(file, result.path("added").asLong(), result.path("skipped").asLong());
         double seconds = (System.nanoTime() - start) / 1e9;
-        progress.printf("%s: added %d, skipped %d (%.0f s so far)%n", file.getFileName(),
+        progress.printf("%s/%s: added %d, skipped %d (%.0f s so far)%n", file.getParent().getFileName(), file.getFileName(),
                 result.path("added").asLong(), result.path("skipped").asLong(), seconds);
         return result.path("added").asLong();
     }

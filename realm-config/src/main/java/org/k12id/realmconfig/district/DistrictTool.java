@@ -3,6 +3,7 @@ package org.k12id.realmconfig.district;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,13 @@ import java.util.stream.Stream;
  * Command line for generated districts (see tools/district.sh):
  * <pre>
  *   generate --students 50000 [--seed 42] [--psu 900] [--out target/district] [--class-size 25] [--school-size 500]
- *            [--batch 500] [--first-student-number 5000000001] [--password Tarheel2026]
+ *            [--batch 500] [--first-student-number 5000000001] [--password Tarheel2026] [--psus 1]
  *   load     [--dir target/district] [--server http://localhost:8080] [--realm k12-demo]
  *            [--admin admin] [--admin-password admin] [--parallel 2]
  * </pre>
+ * With {@code --psus N} (a state), {@code --students} is per PSU and the PSUs' codes follow {@code --psu}, each in a
+ * folder {@code psu-<code>} of {@code --out} ({@link StatePlan}); {@code load} of such a folder loads its PSUs in order.
+ * A load is resumable ({@link LoadJournal}) and reports people per second.
  */
 public final class DistrictTool {
 
@@ -63,6 +67,23 @@ public final class DistrictTool {
         }
         Path out = Path.of(o.getOrDefault("out", "target/district"));
         long start = System.nanoTime();
+        if (o.containsKey("psus")) {
+            StatePlan plan;
+            try {
+                plan = new StatePlan(spec.seed(), spec.psuCode(), Integer.parseInt(o.get("psus")), spec.students(),
+                        spec.firstStudentNumber(), spec.classSize(), spec.schoolSize(), spec.password(), spec.batchSize());
+            } catch (IllegalArgumentException e) {
+                System.err.println("generate: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            for (DistrictSpec district : plan.districts()) {
+                new DistrictGenerator(district).write(out.resolve(StatePlan.folder(district)));
+            }
+            System.out.printf("Wrote %d PSUs from %s with %d students each to %s in %.1f s%n", plan.psus(),
+                    plan.firstPsu(), plan.studentsPerPsu(), out.toAbsolutePath(), (System.nanoTime() - start) / 1e9);
+            return;
+        }
         List<Path> files = new DistrictGenerator(spec).write(out);
         System.out.printf("Wrote PSU %s with %d students to %s (%d files) in %.1f s%n", spec.psuCode(),
                 spec.students(), out.toAbsolutePath(), files.size(), (System.nanoTime() - start) / 1e9);
@@ -70,11 +91,19 @@ public final class DistrictTool {
 
     private static void load(Map<String, String> o) throws Exception {
         Path dir = Path.of(o.getOrDefault("dir", "target/district"));
-        List<Path> files;
+        List<Path> folders;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().matches("\\d{4}-(groups|users)\\.json")).sorted().toList();
+            folders = list.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("psu-[0-9A-Z]{3}"))
+                    .sorted().toList();
         }
-        if (files.isEmpty()) {
+        if (folders.isEmpty()) {
+            folders = List.of(dir);
+        }
+        List<List<Path>> filesPerFolder = new ArrayList<>();
+        for (Path folder : folders) {
+            filesPerFolder.add(generatedFiles(folder));
+        }
+        if (filesPerFolder.stream().anyMatch(List::isEmpty)) {
             System.err.println("load: no generated files in " + dir.toAbsolutePath() + " (run generate first)");
             System.exit(2);
         }
@@ -93,8 +122,29 @@ public final class DistrictTool {
             System.exit(2);
             return;
         }
-        long added = loader.load(files, parallel, System.out);
-        System.out.printf("Loaded %d users and groups in %.1f s%n", added, (System.nanoTime() - start) / 1e9);
+        long people = 0;
+        long before = 0;
+        for (int i = 0; i < folders.size(); i++) {
+            LoadJournal journal = LoadJournal.open(folders.get(i));
+            long had = journal.people();
+            before += had;
+            loader.load(filesPerFolder.get(i), parallel, System.out, journal);
+            people += journal.people() - had;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s done: %d of %d folders; %d people added by this run in %.0f s (%.1f people/s); "
+                    + "%d added in all by the journals so far%n", folders.get(i).getFileName(), i + 1, folders.size(),
+                    people, seconds, people / seconds, before + people);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Loaded: %d people added in %.1f s (%.1f people/s); %d people were loaded before this run%n",
+                people, seconds, people / seconds, before);
+    }
+
+    private static List<Path> generatedFiles(Path folder) throws java.io.IOException {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.filter(p -> p.getFileName().toString().matches("\\d{4}-(groups|users)\\.json")).sorted()
+                    .toList();
+        }
     }
 
     static Map<String, String> options(String[] args) {
