@@ -2,6 +2,7 @@ package org.k12id.adminrest.defaultpasswords;
 
 import java.util.List;
 
+import org.jboss.logging.Logger;
 import org.k12id.adminrest.http.AdminResourceFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -23,6 +24,7 @@ import org.keycloak.timer.TimerProvider;
 public final class DefaultPasswordsResourceProviderFactory extends AdminResourceFactory {
 
     public static final String ID = "k12-default-passwords";
+    private static final Logger LOG = Logger.getLogger(DefaultPasswordsResourceProviderFactory.class);
 
     /** Read once from the server's configuration, before the first request; never changed after. */
     private Takeover takeover = Takeover.DEFAULT;
@@ -40,6 +42,8 @@ public final class DefaultPasswordsResourceProviderFactory extends AdminResource
     @Override
     public void init(Config.Scope config) {
         takeover = Takeover.ofSeconds(config.get(Takeover.OPTION));
+        LOG.infof("k12 default passwords: a request whose node is silent for %d s is taken over; nodes look every %.1f s",
+                takeover.staleMillis() / 1000, takeover.checkMillis() / 1000.0);
     }
 
     @Override
