@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -41,8 +40,8 @@ import org.keycloak.admin.client.Keycloak;
  * failure detection bound to 127.0.0.1. The first node imports the demo realm on its first start, with the bootstrap
  * admin from the environment. A {@link ClusterFront} gives both one address, as a district's load balancer does.
  *
- * <p>The built distribution is kept under {@code target/k12-cluster/} for the next run with the same pack JAR (the
- * key is the JAR's SHA-256); node homes are temporary; node logs stay in {@code target/k12-cluster/logs/}.
+ * <p>The built distribution is kept under {@code target/k12-cluster/} for the next run with the same pack (the key is
+ * what the JAR holds); node homes are temporary; node logs stay in {@code target/k12-cluster/logs/}.
  */
 public final class KeycloakCluster implements AutoCloseable {
 
@@ -233,7 +232,7 @@ public final class KeycloakCluster implements AutoCloseable {
                     + " (the it-tests module depends on org.keycloak:keycloak-quarkus-dist:zip)");
         }
         Path jar = PackContents.jar();
-        String key = sha256(jar, zip.getFileName().toString() + String.join(" ", BUILD)).substring(0, 16);
+        String key = contentKey(jar, zip.getFileName().toString() + String.join(" ", BUILD)).substring(0, 16);
         Path dist = work.resolve("dist-" + key);
         if (Files.isRegularFile(dist.resolve("k12-built"))) {
             return dist.resolve(topFolder(zip));
@@ -312,13 +311,16 @@ public final class KeycloakCluster implements AutoCloseable {
         }
     }
 
-    private static String sha256(Path file, String salt) throws IOException {
-        try {
+    /**
+     * A key for what the JAR holds, not when it was packed: its entries' names, sizes and CRCs (a rebuild of unchanged
+     * sources makes a JAR with other timestamps, which should not build the server again).
+     */
+    private static String contentKey(Path jar, String salt) throws IOException {
+        try (ZipFile file = new ZipFile(jar.toFile())) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(salt.getBytes(StandardCharsets.UTF_8));
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
+            file.stream().sorted(Comparator.comparing(ZipEntry::getName)).forEach(entry -> digest.update(
+                    (entry.getName() + " " + entry.getSize() + " " + entry.getCrc() + "\n").getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
