@@ -45,14 +45,17 @@ public final class DefaultPasswordsResource {
     static final int EXPORT_CHUNK = 100;
 
     private final DefaultPasswordsCall call;
+    private final Takeover takeover;
 
-    DefaultPasswordsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    DefaultPasswordsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
+                             Takeover takeover) {
         this.call = new DefaultPasswordsCall(session, realm, auth, adminEvent);
+        this.takeover = takeover;
     }
 
     @Path("requests")
     public RegenerationResource requests() {
-        return new RegenerationResource(call);
+        return new RegenerationResource(call, takeover);
     }
 
     /**

@@ -16,15 +16,16 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.utils.KeycloakSessionUtil;
 
 /**
  * Hashes a chunk's new passwords on every core at once, with the hash provider Keycloak itself would choose for the
  * realm (its policy's algorithm and iterations, else the server's default), so a reset runs at the machine's hashing
  * speed rather than one core's. Passwords are handed in one at a time and hashed at once, so hashing starts with the
  * chunk's first student while the caller reads and records the rest, and the caller stores each credential while the
- * later ones are still being hashed. Each thread gets the provider from a session of its own and stops when the caller
- * says there are no more passwords, or cancels. Hashing needs no database, so the caller's transaction stays the only
- * one.
+ * later ones are still being hashed. Each thread gets the provider from a session of its own (the thread's current
+ * session while it hashes, as in Keycloak's own background jobs) and stops when the caller says there are no more
+ * passwords, or cancels. Hashing needs no database, so the caller's transaction stays the only one.
  */
 final class ParallelHasher {
 
@@ -116,6 +117,9 @@ final class ParallelHasher {
         int iterations = policy == null ? -1 : policy.getHashIterations();
         return start(executor, threads, () -> {
             KeycloakSession own = factory.create();
+            // the thread's current session, as Keycloak's own background jobs set it: the hash providers of 26.x look
+            // it up (for tracing) and warned once per password on a thread without one
+            KeycloakSession previous = KeycloakSessionUtil.setKeycloakSession(own);
             try {
                 PasswordHashProvider provider = provider(own, algorithm);
                 return new Hashing() {
@@ -126,10 +130,12 @@ final class ParallelHasher {
 
                     @Override
                     public void close() {
+                        KeycloakSessionUtil.setKeycloakSession(previous);
                         own.close();
                     }
                 };
             } catch (RuntimeException e) {
+                KeycloakSessionUtil.setKeycloakSession(previous);
                 own.close();
                 throw e;
             }

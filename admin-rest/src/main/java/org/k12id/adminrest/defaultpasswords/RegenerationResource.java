@@ -26,9 +26,11 @@ public final class RegenerationResource {
     static final int MAX_HISTORY = 200;
 
     private final DefaultPasswordsCall call;
+    private final Takeover takeover;
 
-    RegenerationResource(DefaultPasswordsCall call) {
+    RegenerationResource(DefaultPasswordsCall call, Takeover takeover) {
         this.call = call;
+        this.takeover = takeover;
     }
 
     @POST
@@ -51,7 +53,7 @@ public final class RegenerationResource {
             return refused(form.psuCode());
         }
         RegenerationRequestEntity request = new RegenerationRequests(call.session()).record(call.realm(), form, scope.caller());
-        RegenerationWorker.start(call.session(), request.getId());
+        RegenerationWorker.start(call.session(), request.getId(), takeover);
         call.event(OperationType.CREATE, "regenerate", form.psuCode(), Map.of(
                 "k12_request", request.getId(),
                 "k12_school", request.getCampusCodes().isEmpty() ? "all" : request.getCampusCodes(),

@@ -25,13 +25,13 @@ import org.keycloak.storage.UserStoragePrivateUtil;
  * passwords hashed on every core at once: {@link ParallelHasher}). The request's row is
  * the only state: its status, exact counts and cursor commit with each chunk's students, so a server killed at any
  * moment leaves every student either wholly done (and counted) or untouched, and the request resumable from its
- * cursor. One node works a request at a time: it claims the row (status, owner, heartbeat) under a database row lock;
- * a claim whose heartbeat is older than {@value #STALE_MILLIS} ms (its node died) may be taken over by any node.
+ * cursor. One node works a request at a time: it claims the row (status, owner, heartbeat) under a database row lock,
+ * and holds that lock while it works each chunk; a claim whose heartbeat is older than the {@link Takeover} staleness
+ * (its node died) may be taken over by any node.
  */
 public final class RegenerationWorker {
 
     static final int CHUNK = 200;
-    static final long STALE_MILLIS = 60_000;
     static final String EXECUTOR = "k12-default-passwords";
     /** This JVM's name in claims: fixed at start, never changed. */
     static final String NODE = "node-" + UUID.randomUUID();
@@ -41,23 +41,25 @@ public final class RegenerationWorker {
 
     private final KeycloakSessionFactory factory;
     private final String requestId;
+    private final Takeover takeover;
 
-    private RegenerationWorker(KeycloakSessionFactory factory, String requestId) {
+    private RegenerationWorker(KeycloakSessionFactory factory, String requestId, Takeover takeover) {
         this.factory = factory;
         this.requestId = requestId;
+        this.takeover = takeover;
     }
 
     /**
      * The one way work starts: once the session's transaction has committed (the request's row is then visible to the
      * worker's own transactions), on this node, in the background, if the request can be claimed.
      */
-    public static void start(KeycloakSession session, String requestId) {
+    public static void start(KeycloakSession session, String requestId, Takeover takeover) {
         ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                executor.submit(() -> run(factory, requestId));
+                executor.submit(() -> run(factory, requestId, takeover));
             }
 
             @Override
@@ -67,17 +69,17 @@ public final class RegenerationWorker {
     }
 
     /** Works the request here if it can be claimed (the caller's thread). */
-    public static void run(KeycloakSessionFactory factory, String requestId) {
-        new RegenerationWorker(factory, requestId).run();
+    public static void run(KeycloakSessionFactory factory, String requestId, Takeover takeover) {
+        new RegenerationWorker(factory, requestId, takeover).run();
     }
 
     /** Every unfinished request whose node is gone (or that no node started in time), claimed and worked here. */
-    public static void resumeAbandoned(KeycloakSession session) {
+    public static void resumeAbandoned(KeycloakSession session, Takeover takeover) {
         long now = Time.currentTimeMillis();
         List<RegenerationRequestEntity> open = new RegenerationRequests(session).unfinished();
         for (RegenerationRequestEntity request : open) {
-            if (request.getHeartbeatAt() == null || now - request.getHeartbeatAt() > STALE_MILLIS) {
-                start(session, request.getId());
+            if (takeover.stale(request.getHeartbeatAt(), now)) {
+                start(session, request.getId(), takeover);
             }
         }
     }
@@ -121,7 +123,7 @@ public final class RegenerationWorker {
             long now = Time.currentTimeMillis();
             boolean queued = RegenerationStatus.QUEUED.code().equals(request.getStatus());
             boolean abandoned = RegenerationStatus.RUNNING.code().equals(request.getStatus())
-                    && (request.getHeartbeatAt() == null || now - request.getHeartbeatAt() > STALE_MILLIS);
+                    && takeover.stale(request.getHeartbeatAt(), now);
             if (!queued && !abandoned) {
                 return false;
             }

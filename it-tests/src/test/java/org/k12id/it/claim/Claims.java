@@ -25,12 +25,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Claims {
 
-    static final String NOT_VERIFIED = "We could not verify those details.";
+    public static final String NOT_VERIFIED = "We could not verify those details.";
 
     private Claims() {
     }
 
-    static Oidc app(String realmUrl) {
+    public static Oidc app(String realmUrl) {
         return new Oidc(realmUrl, DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
     }
 
@@ -41,7 +41,7 @@ public final class Claims {
     }
 
     /** As above, signing in to {@code app} (whose state and PKCE verifier the code exchange needs). */
-    static Browser.Page detailsPage(Browser browser, Oidc app, String policy, String language)
+    public static Browser.Page detailsPage(Browser browser, Oidc app, String policy, String language)
             throws Exception {
         Browser.Page username = browser.get(app.authorizationUrl()
                 + ("en".equals(language) ? "" : "&ui_locales=" + language));
@@ -56,13 +56,25 @@ public final class Claims {
     }
 
     /** Sends the claim page's form with {@code fields}, and "I'm not a robot" done when the page asks for it. */
-    static Browser.Page submit(Browser browser, Browser.Page page, Map<String, String> fields) throws Exception {
+    public static Browser.Page submit(Browser browser, Browser.Page page, Map<String, String> fields) throws Exception {
         String captcha = Captchas.answer(page.form("#k12-claim-form"));
         Map<String, String> all = new HashMap<>(fields);
         if (captcha != null) {
             all.putIfAbsent(Captchas.FIELD, captcha);
         }
         return browser.submit(page, "#k12-claim-form", all);
+    }
+
+    /**
+     * After the details: accepts the terms of use, chooses {@code password} and sets the challenge questions
+     * {@link ChallengeAnswers#ANSWERS}; the answer is the redirect back to the app.
+     */
+    public static Browser.Page finish(Browser browser, Browser.Page terms, String password) throws Exception {
+        assertNotNull(terms.document().selectFirst("#kc-accept"), () -> "expected the terms of use:\n" + terms.body());
+        Browser.Page choose = browser.submit(terms, "form", Map.of("accept", ""));
+        assertNotNull(choose.document().selectFirst("#password-new"), () -> "expected the password page:\n" + choose.body());
+        Browser.Page questions = browser.submit(choose, "form", Map.of("password-new", password, "password-confirm", password));
+        return ChallengeAnswers.submit(browser, questions);
     }
 
     /** In a browser: checks "I'm not a robot" and waits until the widget has solved its proof of work. */
@@ -105,7 +117,7 @@ public final class Claims {
     }
 
     /** A student's claim details as typed: UID, grade, birthdate, PSU code. */
-    static Map<String, String> student(String uid, String grade, String birthdate, String psu) {
+    public static Map<String, String> student(String uid, String grade, String birthdate, String psu) {
         Map<String, String> fields = new HashMap<>();
         fields.put("k12_claim_uid", uid);
         fields.put("k12_claim_grade", grade);

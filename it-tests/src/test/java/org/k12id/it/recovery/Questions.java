@@ -16,19 +16,19 @@ import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.Oidc;
 
 /** "Forgot my password" and challenge questions over HTTP, as a browser goes through them. */
-final class Questions {
+public final class Questions {
 
     static final String WRONG = "We could not verify those answers.";
 
     private Questions() {
     }
 
-    static Oidc app(String realmUrl) {
+    public static Oidc app(String realmUrl) {
         return new Oidc(realmUrl, DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
     }
 
     /** From the app's username page: "Forgot my password", the username: the "I'm not a robot" page. */
-    static Browser.Page captchaPage(Browser browser, String realmUrl, String username, String language) throws Exception {
+    public static Browser.Page captchaPage(Browser browser, String realmUrl, String username, String language) throws Exception {
         Browser.Page login = browser.get(app(realmUrl).authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
         Element forgot = login.document().selectFirst("#k12-forgot-password");
         assertNotNull(forgot, () -> "no Forgot my password on the username page:\n" + login.body());
@@ -39,7 +39,7 @@ final class Questions {
     }
 
     /** From the app's username page: "Forgot my password", the username, "I'm not a robot": the answers page. */
-    static Browser.Page answersPage(Browser browser, String realmUrl, String username, String language) throws Exception {
+    public static Browser.Page answersPage(Browser browser, String realmUrl, String username, String language) throws Exception {
         Browser.Page captcha = captchaPage(browser, realmUrl, username, language);
         Browser.Page answers = browser.submit(captcha, "#k12-captcha-form",
                 Map.of(Captchas.FIELD, Captchas.answer(captcha.form("#k12-captcha-form"))));
@@ -49,7 +49,7 @@ final class Questions {
     }
 
     /** The question texts the answers page asks, in order. */
-    static List<String> asked(Browser.Page answers) {
+    public static List<String> asked(Browser.Page answers) {
         List<String> texts = new ArrayList<>();
         for (Element label : answers.document().select("#k12-answers-form label")) {
             texts.add(label.text().replace("*", "").strip());
@@ -58,7 +58,7 @@ final class Questions {
     }
 
     /** Answers the page's questions: right ones from {@link ChallengeAnswers#ANSWERS} by the English text, or {@code wrong} for all. */
-    static Browser.Page answer(Browser browser, Browser.Page answers, String wrong) throws Exception {
+    public static Browser.Page answer(Browser browser, Browser.Page answers, String wrong) throws Exception {
         Map<String, String> fields = new HashMap<>();
         List<String> texts = asked(answers);
         for (int i = 0; i < texts.size(); i++) {

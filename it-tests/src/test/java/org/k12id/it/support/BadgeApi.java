@@ -11,7 +11,11 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The badge printing API ({@code /admin/realms/{realm}/k12-badges/...}) as one person calls it with their token. */
+/**
+ * The badge printing API ({@code /admin/realms/{realm}/k12-badges/...}) as one person calls it with their token; or,
+ * made with a resource's name, the same for another of the pack's staff APIs ({@code k12-default-passwords},
+ * {@code k12-claims}).
+ */
 public final class BadgeApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +47,12 @@ public final class BadgeApi {
     }
 
     public BadgeApi(String serverUrl, String realm, String token) {
-        this.base = serverUrl + "/admin/realms/" + realm + "/k12-badges/";
+        this(serverUrl, realm, "k12-badges", token);
+    }
+
+    /** The calls on the pack's admin resource {@code resource} ({@code /admin/realms/{realm}/{resource}/...}). */
+    public BadgeApi(String serverUrl, String realm, String resource, String token) {
+        this.base = serverUrl + "/admin/realms/" + realm + "/" + resource + "/";
         this.token = token;
     }
 

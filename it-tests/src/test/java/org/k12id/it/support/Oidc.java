@@ -79,6 +79,19 @@ public final class Oidc {
         form.put("redirect_uri", redirectUri);
         form.put("client_id", clientId);
         form.put("code_verifier", verifier);
+        return token(form);
+    }
+
+    /** The refresh grant: a refresh token from an earlier answer exchanged for new tokens (the token response). */
+    public JsonNode refresh(String refreshToken) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        form.put("client_id", clientId);
+        return token(form);
+    }
+
+    private JsonNode token(Map<String, String> form) throws IOException, InterruptedException {
         if (clientSecret != null) {
             form.put("client_secret", clientSecret);
         }
