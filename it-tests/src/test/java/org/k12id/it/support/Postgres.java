@@ -81,6 +81,11 @@ public final class Postgres implements AutoCloseable {
         return password;
     }
 
+    /** The server's version, as it reports it (e.g. {@code 15.14 (Debian 15.14-0+deb12u1)}). */
+    public String version() throws IOException, InterruptedException {
+        return psql("postgres", "SHOW server_version");
+    }
+
     /** The server's log file (PostgreSQL's own messages). */
     public Path log() {
         return dir.resolve("postgres.log");
