@@ -146,8 +146,8 @@ public final class Postgres implements AutoCloseable {
         return new String(out, StandardCharsets.UTF_8).strip();
     }
 
-    /** The newest PostgreSQL under /usr/lib/postgresql (Debian's layout). */
-    private static Path binaries() throws IOException {
+    /** The newest PostgreSQL under /usr/lib/postgresql (Debian's layout): its bin/ folder. */
+    static Path binaries() throws IOException {
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) {
             throw new IllegalStateException("PostgreSQL is not installed (Debian's postgresql package; .ci/run installs it)");
