@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,13 @@ class QueryPlansIT {
     /** Tables a state fills: none of them may be read whole by a hot query. */
     private static final Set<String> LARGE = Set.of("k12_roster", "k12_default_password", "k12_regen_target", "user_entity",
             "user_attribute", "user_role_mapping", "user_group_membership", "credential", "keycloak_group");
+    /** A PSU's rows, where their order does not matter (a count, a bitmap): either index led by realm and PSU serves. */
+    private static final String PSU_INDEX = "idx_k12_roster_psu|idx_k12_roster_psu_grade";
+    /**
+     * A request's students among a PSU's: found by the request's index, or (the generic plan) the PSU's page read in order
+     * and each checked by its default's primary key, which stops after the page.
+     */
+    private static final String REQUEST_INDEX = "idx_k12_default_password_req|pk_k12_default_password";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -75,7 +83,10 @@ class QueryPlansIT {
     @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
     ManagedRealm realm;
 
-    /** A checked query: what it is, as the server sends it, with values from the state, and the indexes its plan must use. */
+    /**
+     * A checked query: what it is, as the server sends it, with values from the state, and the indexes its plan must use
+     * ({@code a|b}: either).
+     */
     private record Checked(Query query, boolean pack, List<String> indexes, boolean inIndexOrder) {
     }
 
@@ -153,7 +164,7 @@ class QueryPlansIT {
                         + "re1_0.PSU,re1_0.LAST_KEY,re1_0.FIRST_KEY,re1_0.USERNAME" + PAGE.formatted(3, 4),
                         values("plans", "120", 0, 50), "idx_k12_roster_psu"),
                 pack("administrator's PSU: total", "select count(*) from K12_ROSTER re1_0 where re1_0.REALM_ID=$1 and re1_0.PSU=$2",
-                        values("plans", "120"), "idx_k12_roster_psu"),
+                        values("plans", "120"), PSU_INDEX),
                 ordered("administrator's school: first page", ROSTER_ROW + "re1_0.REALM_ID=$1 and re1_0.SCHOOL=$2 and re1_0.PSU=$3"
                         + " order by re1_0.REALM_ID,re1_0.SCHOOL,re1_0.LAST_KEY,re1_0.FIRST_KEY,re1_0.USERNAME" + PAGE.formatted(4, 5),
                         values("plans", "120004", "120", 0, 50), "idx_k12_roster_school"),
@@ -169,9 +180,9 @@ class QueryPlansIT {
                         + " where ugme1_0.GROUP_ID in ($1)", values(classId), "constraint_user_group"),
                 pack("teacher and administrator: page", ROSTER_ROW + "re1_0.REALM_ID=$1 and " + both
                         + " order by re1_0.LAST_KEY,re1_0.FIRST_KEY,re1_0.USERNAME" + PAGE.formatted(afterBoth, afterBoth + 1),
-                        values(values("plans"), members, "121", 0, 50), "pk_k12_roster", "idx_k12_roster_psu"),
+                        values(values("plans"), members, "121", 0, 50), "pk_k12_roster", PSU_INDEX),
                 pack("teacher and administrator: total", "select count(*) from K12_ROSTER re1_0 where re1_0.REALM_ID=$1 and " + both,
-                        values(values("plans"), members, "121"), "pk_k12_roster", "idx_k12_roster_psu"),
+                        values(values("plans"), members, "121"), "pk_k12_roster", PSU_INDEX),
                 // the people of a page, 50 at once
                 pack("a page's people: names", "select ue1_0.ID,ue1_0.REALM_ID,ue1_0.USERNAME,ue1_0.FIRST_NAME,ue1_0.LAST_NAME,"
                         + "ue1_0.SERVICE_ACCOUNT_CLIENT_LINK,ue1_0.ENABLED from USER_ENTITY ue1_0 where ue1_0.ID in (" + ids + ")",
@@ -202,9 +213,9 @@ class QueryPlansIT {
                         "pk_k12_default_password"),
                 pack("students of a request: page", ROSTER_ROW + "re1_0.REALM_ID=$1 and " + ofRequest
                         + " order by re1_0.LAST_KEY,re1_0.FIRST_KEY,re1_0.USERNAME" + PAGE.formatted(4, 5),
-                        values("plans", request, "120", 0, 50), "idx_k12_default_password_req"),
+                        values("plans", request, "120", 0, 50), REQUEST_INDEX),
                 pack("students of a request: total", "select count(*) from K12_ROSTER re1_0 where re1_0.REALM_ID=$1 and " + ofRequest,
-                        values("plans", request, "120"), "idx_k12_default_password_req"),
+                        values("plans", request, "120"), REQUEST_INDEX),
                 // a regeneration
                 pack("regeneration: the PSU's people", "select distinct uae1_0.USER_ID from USER_ATTRIBUTE uae1_0 where uae1_0.NAME=$1"
                         + " and uae1_0.VALUE=$2", values("psuCode", "100"), "idx_user_attribute_name"),
@@ -280,8 +291,8 @@ class QueryPlansIT {
             }
         }
         for (String index : checked.indexes()) {
-            if (!indexes.contains(index)) {
-                problems.add(which + ": does not use " + index + " (uses " + indexes + ")");
+            if (Arrays.stream(index.split("\\|")).noneMatch(indexes::contains)) {
+                problems.add(which + ": does not use " + index.replace("|", " or ") + " (uses " + indexes + ")");
             }
         }
         if (plan.jit()) {
