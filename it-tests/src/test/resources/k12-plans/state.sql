@@ -103,3 +103,4 @@ values (md5('request10026')::uuid::text, 0, 'plans', '100', '', '', true, false,
         'running', @STUDENTS@ / 40, 0, 0, 0, 1769817600000, 1769817600000, 1769817600000);
 insert into k12_regen_target (request_id, user_id)
 select md5('request10026')::uuid::text, id from person where kind = 'student' and psu = '100';
+DROP TABLE person;
