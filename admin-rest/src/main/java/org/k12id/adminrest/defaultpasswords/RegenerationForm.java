@@ -144,6 +144,11 @@ public record RegenerationForm(String psuCode, List<String> campusCodes, List<In
             problems.add(new Problem(field, "", "Send this field as text"));
             return null;
         }
+        if (value.asText().indexOf('\u0000') >= 0) {
+            // no database stores it the same (PostgreSQL refuses it): refused here, for every database alike
+            problems.add(new Problem(field, "", "Text cannot hold the character NUL (code 0)"));
+            return null;
+        }
         return value.asText();
     }
 

@@ -47,7 +47,16 @@ final class RegenerationRequests {
     }
 
     RegenerationRequestEntity find(String id) {
-        return id == null || id.length() > MAX_ID_LENGTH ? null : em.find(RegenerationRequestEntity.class, id);
+        return isId(id) ? em.find(RegenerationRequestEntity.class, id) : null;
+    }
+
+    /**
+     * Whether the text can be a request's id (ASCII letters, digits and dashes, at most {@value #MAX_ID_LENGTH}): any
+     * other is no request, without asking the database (PostgreSQL refuses a NUL character with an error).
+     */
+    static boolean isId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= MAX_ID_LENGTH
+                && id.chars().allMatch(c -> c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z');
     }
 
     /** The request, its row locked until the transaction ends; null if there is none. */

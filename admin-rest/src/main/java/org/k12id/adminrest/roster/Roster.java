@@ -275,14 +275,19 @@ public final class Roster {
                 where.append(" and r.psu in :psus");
                 parameters.put("psus", psus);
             }
-        } else {
-            where.append(" and (r.userId in (select m.user.id from UserGroupMembershipEntity m where m.groupId in :classes)");
+        } else if (psus.isEmpty()) {
+            where.append(" and r.userId in (select m.user.id from UserGroupMembershipEntity m where m.groupId in :classes)");
             parameters.put("classes", scope.classIds());
-            if (!psus.isEmpty()) {
-                where.append(" or r.psu in :psus");
-                parameters.put("psus", psus);
+        } else {
+            // a teacher who also sees whole PSUs: the classes' members are read first, so that both sides of the "or"
+            // are index lookups (with the subquery in the "or", PostgreSQL read the realm's whole roster)
+            List<String> members = em.createQuery("select distinct m.user.id from UserGroupMembershipEntity m where m.groupId in :classes",
+                    String.class).setParameter("classes", scope.classIds()).getResultList();
+            where.append(members.isEmpty() ? " and r.psu in :psus" : " and (r.userId in :members or r.psu in :psus)");
+            parameters.put("psus", psus);
+            if (!members.isEmpty()) {
+                parameters.put("members", members);
             }
-            where.append(")");
         }
         String jpql = "select " + select + " from RosterEntity r" + where + (ordered ? order : "");
         return new Query(jpql, parameters);

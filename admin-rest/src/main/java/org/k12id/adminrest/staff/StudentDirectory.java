@@ -17,6 +17,7 @@ import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.jpa.entities.GroupEntity;
 import org.keycloak.models.UserProvider;
 import org.keycloak.storage.UserStoragePrivateUtil;
 
@@ -84,7 +85,9 @@ public final class StudentDirectory {
 
     /**
      * Reads the names of these schools (codes) from their groups ({@code /psu-920/920304}, attribute
-     * {@code displayName}) in one query; a school without a group, or without a name, is shown by its code.
+     * {@code displayName}) in one query; a school without a group, or without a name, is shown by its code. The query
+     * names the PSU groups too, so that both groups are found through Keycloak's index of sibling names (realm, parent,
+     * name); by realm and name alone, PostgreSQL read every group of the realm, every class of a state, for each page.
      */
     public void knowSchools(Collection<String> codes) {
         List<String> unknown = codes.stream().filter(code -> code != null && !schoolNames.containsKey(code)).distinct().toList();
@@ -94,10 +97,18 @@ public final class StudentDirectory {
         unknown.forEach(code -> schoolNames.put(code, code));
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         for (int from = 0; from < unknown.size(); from += Roster.CHUNK) {
+            List<String> chunk = unknown.subList(from, Math.min(from + Roster.CHUNK, unknown.size()));
+            List<String> psuGroups = chunk.stream().filter(code -> code.length() >= 3)
+                    .map(code -> PsuCode.groupName(code.substring(0, 3))).distinct().toList();
+            if (psuGroups.isEmpty()) {
+                continue;
+            }
             for (Object[] school : em.createQuery("select g.name, p.name, a.value from GroupEntity g join GroupEntity p on p.id = g.parentId"
-                            + " left join g.attributes a on a.name = :displayName where g.realm = :realm and g.name in :codes", Object[].class)
+                            + " left join g.attributes a on a.name = :displayName where p.realm = :realm and p.parentId = :top"
+                            + " and p.name in :psuGroups and g.realm = :realm and g.name in :codes", Object[].class)
                     .setParameter("displayName", K12GroupAttributes.DISPLAY_NAME).setParameter("realm", realm.getId())
-                    .setParameter("codes", unknown.subList(from, Math.min(from + Roster.CHUNK, unknown.size()))).getResultList()) {
+                    .setParameter("top", GroupEntity.TOP_PARENT_ID).setParameter("psuGroups", psuGroups)
+                    .setParameter("codes", chunk).getResultList()) {
                 String code = (String) school[0];
                 if (school[2] != null && code.length() >= 3 && PsuCode.groupName(code.substring(0, 3)).equals(school[1])) {
                     schoolNames.put(code, (String) school[2]);

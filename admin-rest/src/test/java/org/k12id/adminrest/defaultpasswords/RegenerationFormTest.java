@@ -49,6 +49,7 @@ class RegenerationFormTest {
             "'{\"psuCode\":\"920\",\"gradeLevels\":\"03\"}'|gradeLevels|03",
             "'{\"psuCode\":\"920\",\"resetPasswords\":\"yes\"}'|resetPasswords|''",
             "'{\"psuCode\":\"920\",\"password\":\"x\"}'|password|''",
+            "'{\"psuCode\":\"920\",\"comments\":\"a\\u0000b\"}'|comments|''",
             "'not json'|body|''",
     })
     void badValueIsNamedWithItsField(String body, String field, String value) {

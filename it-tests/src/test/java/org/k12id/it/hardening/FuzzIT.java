@@ -72,6 +72,7 @@ class FuzzIT {
                 "{\"grades\":[-3.5]}", "{\"grades\":[99999999999999]}", "{\"grades\":\"x\"}", "{\"grades\":[null]}",
                 "{\"grades\":[-3],\"extra\":1}", "{\"psuCode\":\"920\\u0000\"}", "{\"psuCode\":920}",
                 "{\"psuCode\":\"920\",\"campusCodes\":123}", "{\"psuCode\":\"920\",\"comments\":\"" + "x".repeat(3000) + "\"}",
+                "{\"psuCode\":\"920\",\"comments\":\"a\\u0000b\"}",
                 "{\"psuCode\":\"920\",\"gradeLevels\":\"3," + "9".repeat(1000) + "\"}", "{\"psuCode\":\"920\",\"resetPasswords\":1}",
                 "{\"psuCode\":\"920\",\"campusCodes\":\"920304\",\"x\":1}", "{\"psuCode\":\"\\u0669\\u0662\\u0660\"}",
                 "[".repeat(5000), "{\"a\":".repeat(3000), "{\"n\":1e99999}", "{\"n\":NaN}", "/* c */ {}", "\uFEFF{}",

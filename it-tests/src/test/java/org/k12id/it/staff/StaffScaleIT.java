@@ -135,7 +135,11 @@ class StaffScaleIT {
     }
 
     private JsonNode getJson(String psu, String path) throws Exception {
-        HttpResponse<String> response = get(token(psu), path);
+        return getJsonAs(token(psu), path);
+    }
+
+    private JsonNode getJsonAs(String token, String path) throws Exception {
+        HttpResponse<String> response = get(token, path);
         assertEquals(200, response.statusCode(), () -> path + ": " + response.body());
         return JSON.readTree(response.body());
     }
@@ -266,6 +270,32 @@ class StaffScaleIT {
             // deleted: gone
             realm.admin().users().delete(zed).close();
             assertEquals(0, getJson(CHANGING, "k12-badges/students").path("total").asInt());
+        } finally {
+            users.removeAll();
+        }
+    }
+
+    @Test
+    @DisplayName("a teacher who also administers a PSU sees their class and the whole PSU, each student once, in roster order")
+    void teacherAndAdministrator() throws Exception {
+        TestUsers users = new TestUsers(realm.admin());
+        try {
+            users.create("teacher-admin." + SMALL, "Both", "Roles", List.of("employee", "teacher", "lea-administrator"),
+                    List.of("/psu-920/920304/prek-garcia"), Map.of("psuCode", List.of(SMALL)), TestUsers.passwordSetDaysAgo(DemoRealm.PASSWORD, 0));
+            JsonNode garcia = getJsonAs(Badges.accessToken(realm.getBaseUrl(), "t.garcia", DemoRealm.PASSWORD), "k12-badges/students?max=200");
+            List<String[]> expected = new ArrayList<>(STUDENTS.get(SMALL));
+            garcia.path("students").forEach(student -> expected.add(new String[]{student.path("username").asText(),
+                    student.path("firstName").asText(), student.path("lastName").asText()}));
+            assertTrue(garcia.path("total").asInt() > 0, "t.garcia's class has no students");
+            expected.sort(Comparator.comparing((String[] s) -> s[2].toLowerCase(Locale.ROOT))
+                    .thenComparing(s -> s[1].toLowerCase(Locale.ROOT)).thenComparing(s -> s[0]));
+
+            String token = Badges.accessToken(realm.getBaseUrl(), "teacher-admin." + SMALL, DemoRealm.PASSWORD);
+            JsonNode first = getJsonAs(token, "k12-badges/students?max=30");
+            assertEquals(expected.size(), first.path("total").asInt());
+            assertEquals(usernames(expected.subList(0, 30)), usernames(first.path("students")));
+            JsonNode rest = getJsonAs(token, "k12-badges/students?max=200&first=30");
+            assertEquals(usernames(expected.subList(30, expected.size())), usernames(rest.path("students")));
         } finally {
             users.removeAll();
         }

@@ -81,6 +81,11 @@ public final class Postgres implements AutoCloseable {
         return password;
     }
 
+    /** The server's version, as it reports it (e.g. {@code 15.14 (Debian 15.14-0+deb12u1)}). */
+    public String version() throws IOException, InterruptedException {
+        return psql("postgres", "SHOW server_version");
+    }
+
     /** The server's log file (PostgreSQL's own messages). */
     public Path log() {
         return dir.resolve("postgres.log");
@@ -141,8 +146,8 @@ public final class Postgres implements AutoCloseable {
         return new String(out, StandardCharsets.UTF_8).strip();
     }
 
-    /** The newest PostgreSQL under /usr/lib/postgresql (Debian's layout). */
-    private static Path binaries() throws IOException {
+    /** The newest PostgreSQL under /usr/lib/postgresql (Debian's layout): its bin/ folder. */
+    static Path binaries() throws IOException {
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) {
             throw new IllegalStateException("PostgreSQL is not installed (Debian's postgresql package; .ci/run installs it)");

@@ -10,23 +10,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * A second Keycloak, for tests that must kill a server and start it again on the same data: a copy of the
- * distribution the test framework unpacked (with the pack in providers/), on a file H2 database and its own ports.
+ * distribution the test framework unpacked (with the pack in providers/), on its own ports and a file H2 database, or,
+ * when the suite runs on PostgreSQL ({@link PostgresSuite}), a PostgreSQL of its own.
  */
 public final class SecondServer implements AutoCloseable {
 
     public static final int PORT = 8181;
 
     private final Path home;
+    /** Its own database server when the suite runs on PostgreSQL, else null (a file H2 database in its home). */
+    private final Postgres postgres;
     private Process process;
 
-    private SecondServer(Path home) {
+    private SecondServer(Path home, Postgres postgres) {
         this.home = home;
+        this.postgres = postgres;
     }
 
     /** Copies the framework's distribution (without its data) and puts the demo realm up for import. */
@@ -47,7 +52,19 @@ public final class SecondServer implements AutoCloseable {
         try (InputStream realm = SecondServer.class.getResourceAsStream(DemoRealm.JSON)) {
             Files.copy(realm, home.resolve("data/import/k12-demo-realm.json"));
         }
-        return new SecondServer(home);
+        return new SecondServer(home, PostgresSuite.enabled() ? startPostgres(home) : null);
+    }
+
+    private static Postgres startPostgres(Path home) throws IOException {
+        try {
+            return Postgres.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the second server's PostgreSQL", e);
+        } catch (IOException | RuntimeException e) {
+            delete(home);
+            throw e;
+        }
     }
 
     public String url() {
@@ -56,13 +73,22 @@ public final class SecondServer implements AutoCloseable {
 
     /** Starts the server (importing the demo realm the first time) and waits until the demo realm answers. */
     public void start() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + PORT, "--http-management-port=" + (PORT + 1000), "--db=dev-file", "--import-realm",
-                "--cache=local")
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + PORT, "--http-management-port=" + (PORT + 1000), "--import-realm", "--cache=local"));
+        if (postgres == null) {
+            command.add("--db=dev-file");
+        } else {
+            command.addAll(List.of("--db=postgres", "--db-url=" + postgres.jdbcUrl(), "--db-username=" + postgres.user()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        if (postgres != null) {
+            // in the environment, not on the command line that ps shows
+            builder.environment().put("KC_DB_PASSWORD", postgres.password());
+        }
         process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.currentTimeMillis() + 240_000;
@@ -98,6 +124,13 @@ public final class SecondServer implements AutoCloseable {
         if (process != null && process.isAlive()) {
             kill();
         }
+        if (postgres != null) {
+            postgres.close();
+        }
+        delete(home);
+    }
+
+    private static void delete(Path home) throws IOException {
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

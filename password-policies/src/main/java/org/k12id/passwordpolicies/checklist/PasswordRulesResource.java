@@ -72,6 +72,13 @@ public final class PasswordRulesResource {
         if (tabId == null || tabId.isEmpty() || tabId.length() > MAX_ID_LENGTH) {
             return error("tab_id", "tab_id is required");
         }
+        // looked up in the database: PostgreSQL refuses a NUL character with an error
+        if (clientId.indexOf('\u0000') >= 0) {
+            return error("client_id", "client_id cannot hold the character NUL (code 0)");
+        }
+        if (tabId.indexOf('\u0000') >= 0) {
+            return error("tab_id", "tab_id cannot hold the character NUL (code 0)");
+        }
         RealmModel realm = session.getContext().getRealm();
         UserModel user = loginUser(realm, clientId, tabId);
         if (user == null) {
