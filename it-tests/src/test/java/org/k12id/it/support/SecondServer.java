@@ -74,7 +74,9 @@ public final class SecondServer implements AutoCloseable {
     /** Starts the server (importing the demo realm the first time) and waits until the demo realm answers. */
     public void start() throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + PORT, "--http-management-port=" + (PORT + 1000), "--import-realm", "--cache=local"));
+                "--http-port=" + PORT, "--http-management-port=" + (PORT + 1000), "--import-realm", "--cache=local",
+                // a request whose node stopped is taken up again after 5 s (the least), not the default minute
+                "--spi-admin-realm-restapi-extension--k12-default-passwords--takeover-seconds=5"));
         if (postgres == null) {
             command.add("--db=dev-file");
         } else {
