@@ -110,6 +110,7 @@ public final class Claims {
     public static void assertSameTime(Map<String, List<Long>> times) {
         Map<String, Long> medians = new LinkedHashMap<>();
         times.forEach((name, list) -> medians.put(name, list.stream().sorted().toList().get(list.size() / 2)));
+        System.out.println("k12: median times of the refusals (ms): " + medians);
         long fastest = medians.values().stream().min(Long::compare).orElseThrow();
         long slowest = medians.values().stream().max(Long::compare).orElseThrow();
         assertTrue(slowest - fastest <= Math.max(40, fastest * 3 / 10),
