@@ -1,18 +1,14 @@
 package org.k12id.authenticators;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The base of the pack's steps that show a page and may run before anyone is known ("I'm not a robot", challenge
  * questions): they need no user, are set up for everyone, ask for no required action and hold nothing to close.
  */
-public abstract class PageStep implements Authenticator {
+public abstract class PageStep extends PlainStep {
 
     /**
      * Makes the page show the name the person typed (with "Start Over"), whether or not it names an account. Keycloak
@@ -29,18 +25,5 @@ public abstract class PageStep implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -19,6 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.k12id.realmconfig.demo.DemoAuthenticatorApp;
+
 /**
  * One device signing in to one client through the realm's pages: its own cookie jar, the authorization request with
  * state and PKCE, form posts, and at the end the redirect with the code exchanged for tokens. The pages are read with
@@ -88,8 +90,16 @@ public final class AppSession {
         return response;
     }
 
-    /** The redirect back to the app: its code exchanged for tokens; the token response. */
+    /**
+     * The redirect back to the app (after the demo authenticator app's code, when the page asks for one): its code
+     * exchanged for tokens; the token response.
+     */
     public String finish(HttpResponse<String> redirect) throws IOException, InterruptedException {
+        if (redirect.statusCode() == 200 && redirect.body().contains("id=\"kc-otp-login-form\"")) {
+            // the demo realm asks LEA administrators and data auditors for their authenticator app: the demo's key
+            redirect = post(formAction(redirect, "kc-otp-login-form"),
+                    Map.of("otp", DemoAuthenticatorApp.code(System.currentTimeMillis() / 1000)));
+        }
         String location = redirect.headers().firstValue("Location").orElse("");
         if (redirect.statusCode() != 302 || !location.startsWith(redirectUri)) {
             throw new IOException("login did not reach the app (HTTP " + redirect.statusCode() + ")");

@@ -18,6 +18,7 @@ import org.k12id.it.support.Accessibility;
 import org.k12id.it.support.Accessibility.Viewport;
 import org.k12id.it.support.Chromium;
 import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.IdentifierFirst;
 import org.k12id.it.support.K12ServerConfig;
 import org.k12id.it.support.TestUsers;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -194,10 +195,7 @@ class PortalAccessibilityIT {
         Accessibility.resize(driver, width, height);
         String portal = realm.getBaseUrl() + "/k12-portal/";
         driver.get(portal + "?lang=" + language);
-        waitFor(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("password")).sendKeys(DemoRealm.PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
+        IdentifierFirst.signIn(driver, username, DemoRealm.PASSWORD);
         waitUntil(() -> driver.getCurrentUrl().startsWith(portal));
         waitUntil(() -> language.equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
     }

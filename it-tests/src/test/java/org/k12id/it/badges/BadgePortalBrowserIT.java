@@ -23,6 +23,7 @@ import org.k12id.adminrest.badges.BadgePdfDecoder;
 import org.k12id.it.support.Badges;
 import org.k12id.it.support.Chromium;
 import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.IdentifierFirst;
 import org.k12id.it.support.K12ServerConfig;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -209,12 +210,9 @@ class BadgePortalBrowserIT {
         return realm.getBaseUrl() + "/k12-portal/" + query;
     }
 
-    /** The realm's identifier-first login: username, Go; password, Go; back at the portal. */
+    /** The realm's identifier-first login (and the demo staff's authenticator app code); back at the portal. */
     private void signIn(String username) {
-        waitFor(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("password")).sendKeys(DemoRealm.PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
+        IdentifierFirst.signIn(driver, username, DemoRealm.PASSWORD);
         waitUntil(() -> driver.getCurrentUrl().startsWith(portal("")));
     }
 

@@ -365,10 +365,7 @@ class GuardianClaimIT {
     private WebDriverWait signInToPortal(WebDriver driver) {
         driver.get(realm.getBaseUrl() + "/k12-portal/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> d.findElement(By.id("username"))).sendKeys("lea-admin.920");
-        driver.findElement(By.id("kc-login")).click();
-        wait.until(d -> d.findElement(By.id("password"))).sendKeys(DemoRealm.PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
+        IdentifierFirst.signIn(driver, "lea-admin.920", DemoRealm.PASSWORD);
         return wait;
     }
 

@@ -67,10 +67,7 @@ class RegenerationBrowserIT {
         driver = Chromium.start();
         driver.get(realm.getBaseUrl() + "/k12-portal/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> d.findElement(By.id("username"))).sendKeys("lea-admin.920");
-        driver.findElement(By.id("kc-login")).click();
-        wait.until(d -> d.findElement(By.id("password"))).sendKeys(DemoRealm.PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
+        IdentifierFirst.signIn(driver, "lea-admin.920", DemoRealm.PASSWORD);
         wait.until(d -> d.findElement(By.id("k12-regen")).isDisplayed());
 
         new Select(driver.findElement(By.id("k12-regen-psu"))).selectByValue("920");

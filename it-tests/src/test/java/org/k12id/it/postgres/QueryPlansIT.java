@@ -309,8 +309,9 @@ class QueryPlansIT {
         TestUsers users = new TestUsers(realm.admin());
         logStatements(true);
         try {
-            users.create("plans-teacher-admin", "Both", "Roles", List.of("employee", "teacher", "lea-administrator"),
-                    List.of("/psu-920/920304/prek-garcia"), Map.of("psuCode", List.of("32A")), TestUsers.passwordSetDaysAgo(DemoRealm.PASSWORD, 0));
+            users.createWith("plans-teacher-admin", "Both", "Roles", List.of("employee", "teacher", "lea-administrator"),
+                    List.of("/psu-920/920304/prek-garcia"), Map.of("psuCode", List.of("32A")),
+                    List.of(TestUsers.passwordSetDaysAgo(DemoRealm.PASSWORD, 0), TestUsers.demoAuthenticatorApp()));
             get("t.garcia", "k12-badges/students?max=50");
             get("plans-teacher-admin", "k12-badges/students?max=50");
             get("lea-admin.32A", "k12-badges/students?max=50");

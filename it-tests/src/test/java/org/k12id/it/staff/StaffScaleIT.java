@@ -106,7 +106,8 @@ class StaffScaleIT {
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue(DemoRealm.PASSWORD);
         password.setTemporary(false);
-        admin.setCredentials(List.of(password));
+        // the demo realm asks LEA administrators for their authenticator app: the demo's
+        admin.setCredentials(List.of(password, TestUsers.demoAuthenticatorApp()));
         users.add(admin);
         PartialImportRepresentation partial = new PartialImportRepresentation();
         partial.setIfResourceExists("SKIP");
@@ -280,8 +281,9 @@ class StaffScaleIT {
     void teacherAndAdministrator() throws Exception {
         TestUsers users = new TestUsers(realm.admin());
         try {
-            users.create("teacher-admin." + SMALL, "Both", "Roles", List.of("employee", "teacher", "lea-administrator"),
-                    List.of("/psu-920/920304/prek-garcia"), Map.of("psuCode", List.of(SMALL)), TestUsers.passwordSetDaysAgo(DemoRealm.PASSWORD, 0));
+            users.createWith("teacher-admin." + SMALL, "Both", "Roles", List.of("employee", "teacher", "lea-administrator"),
+                    List.of("/psu-920/920304/prek-garcia"), Map.of("psuCode", List.of(SMALL)),
+                    List.of(TestUsers.passwordSetDaysAgo(DemoRealm.PASSWORD, 0), TestUsers.demoAuthenticatorApp()));
             JsonNode garcia = getJsonAs(Badges.accessToken(realm.getBaseUrl(), "t.garcia", DemoRealm.PASSWORD), "k12-badges/students?max=200");
             List<String[]> expected = new ArrayList<>(STUDENTS.get(SMALL));
             garcia.path("students").forEach(student -> expected.add(new String[]{student.path("username").asText(),

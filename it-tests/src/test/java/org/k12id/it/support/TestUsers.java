@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
+import org.k12id.realmconfig.demo.DemoAuthenticatorApp;
 import org.k12id.realmconfig.district.Argon2Credential;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -27,6 +28,13 @@ public final class TestUsers {
     /** Creates a person; {@code password} null for none. Returns the user id. */
     public String create(String username, String first, String last, List<String> realmRoles, List<String> groups,
                          Map<String, List<String>> attributes, CredentialRepresentation password) {
+        return createWith(username, first, last, realmRoles, groups, attributes,
+                password == null ? List.of() : List.of(password));
+    }
+
+    /** Creates a person with these credentials (stored as given). Returns the user id. */
+    public String createWith(String username, String first, String last, List<String> realmRoles, List<String> groups,
+                             Map<String, List<String>> attributes, List<CredentialRepresentation> credentials) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setFirstName(first);
@@ -34,8 +42,8 @@ public final class TestUsers {
         user.setEnabled(true);
         user.setGroups(groups);
         user.setAttributes(attributes);
-        if (password != null) {
-            user.setCredentials(List.of(password));
+        if (!credentials.isEmpty()) {
+            user.setCredentials(credentials);
         }
         try (Response response = realm.users().create(user)) {
             assertEquals(201, response.getStatus(), () -> "creating " + username + ": " + response.readEntity(String.class));
@@ -61,6 +69,17 @@ public final class TestUsers {
         credential.setSecretData(hashed.secretData());
         credential.setCredentialData(hashed.credentialData());
         credential.setCreatedDate(System.currentTimeMillis() - daysAgo * 86_400_000L);
+        return credential;
+    }
+
+    /** The demo's authenticator app ({@link DemoAuthenticatorApp}) as a stored OTP credential. */
+    public static CredentialRepresentation demoAuthenticatorApp() {
+        Map<String, Object> fields = DemoAuthenticatorApp.credential();
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(String.valueOf(fields.get("type")));
+        credential.setUserLabel(String.valueOf(fields.get("userLabel")));
+        credential.setSecretData(String.valueOf(fields.get("secretData")));
+        credential.setCredentialData(String.valueOf(fields.get("credentialData")));
         return credential;
     }
 

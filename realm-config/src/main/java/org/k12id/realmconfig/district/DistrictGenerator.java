@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.k12id.domain.CampusCode;
 import org.k12id.domain.K12Attributes;
 import org.k12id.domain.K12Roles;
+import org.k12id.realmconfig.demo.DemoAuthenticatorApp;
 
 /**
  * Writes a generated district as Keycloak partial-import files ({@code POST /admin/realms/{realm}/partialImport}):
@@ -257,6 +259,14 @@ public final class DistrictGenerator {
             g.writeStringField("secretData", credential.secretData());
             g.writeStringField("credentialData", credential.credentialData());
             g.writeEndObject();
+            if (List.of(roles).contains(K12Roles.LEA_ADMINISTRATOR) || List.of(roles).contains(K12Roles.LEA_DATA_AUDITOR)) {
+                // the demo realm asks these roles for a second factor: the demo's authenticator app, as its own staff have
+                g.writeStartObject();
+                for (Map.Entry<String, Object> field : DemoAuthenticatorApp.credential().entrySet()) {
+                    g.writeStringField(field.getKey(), String.valueOf(field.getValue()));
+                }
+                g.writeEndObject();
+            }
             g.writeEndArray();
             g.writeArrayFieldStart("realmRoles");
             for (String role : roles) {
