@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,6 +49,7 @@ import org.opentest4j.AssertionFailedError;
  * keyboard alone.
  */
 @KeycloakIntegrationTest(config = K12ServerConfig.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Given the sign-in pages in English and Spanish, on a phone and on a Chromebook")
 class LoginPagesAccessibilityIT {
 
@@ -91,15 +94,25 @@ class LoginPagesAccessibilityIT {
         users = new TestUsers(realm.admin());
         users.create(STUDENT, "Luz", "Ortega", List.of("student"), List.of(), Map.of(),
                 TestUsers.passwordSetDaysAgo(STUDENT_PASSWORD, 1));
-        driver = Chromium.start();
+        if (driver == null) {
+            // one browser for the class's cases (about 40): each starts from no cookies and sets its own size
+            driver = Chromium.start();
+        }
     }
 
     @AfterEach
     void tearDown() {
         if (driver != null) {
-            driver.quit();
+            driver.manage().deleteAllCookies();
         }
         users.removeAll();
+    }
+
+    @AfterAll
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
     }
 
     @ParameterizedTest(name = "{0} ({1}, {2})")
