@@ -41,7 +41,7 @@ final class SecondFactorSetup implements RequiredActionProvider {
             context.success();
             return;
         }
-        List<SetupChoices.Choice> choices = SetupChoices.available(context.getSession(), context.getRealm(), context.getUser());
+        List<SetupChoices.Choice> choices = SetupChoices.available(context.getRealm(), context.getUser());
         if (choices.isEmpty()) {
             context.getEvent().detail(EVENT, "no_method").error(Errors.INVALID_USER_CREDENTIALS);
             context.challenge(context.form().setError("k12.secondFactor.noMethod").createErrorPage(Response.Status.FORBIDDEN));
@@ -56,7 +56,7 @@ final class SecondFactorSetup implements RequiredActionProvider {
             context.success();
             return;
         }
-        List<SetupChoices.Choice> choices = SetupChoices.available(context.getSession(), context.getRealm(), context.getUser());
+        List<SetupChoices.Choice> choices = SetupChoices.available(context.getRealm(), context.getUser());
         String posted = context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD);
         SetupChoices.find(choices, posted == null ? "" : posted).ifPresentOrElse(choice -> {
             context.getAuthenticationSession().addRequiredAction(choice.action());

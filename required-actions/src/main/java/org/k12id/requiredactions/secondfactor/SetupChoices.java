@@ -3,7 +3,6 @@ package org.k12id.requiredactions.secondfactor;
 import java.util.List;
 import java.util.Optional;
 
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
@@ -36,7 +35,7 @@ final class SetupChoices {
     }
 
     /** The choices open to this person, in the page's order. */
-    static List<Choice> available(KeycloakSession session, RealmModel realm, UserModel user) {
+    static List<Choice> available(RealmModel realm, UserModel user) {
         return ALL.stream().filter(choice -> enabled(realm, choice.action()) && usable(realm, user, choice)).toList();
     }
 
