@@ -1,11 +1,9 @@
 package org.k12id.authenticators.emailcode;
 
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.credential.CredentialProvider;
+import org.k12id.authenticators.StoredCredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -13,32 +11,15 @@ import org.keycloak.models.UserModel;
  * {@value EmailCode#SETUP_ACTION}) while the person has not proven their current address, and removable. It is made
  * only by that required action, once a code sent to the address was typed.
  */
-final class EmailCodeCredentialProvider implements CredentialProvider<CredentialModel> {
-
-    private final KeycloakSession session;
+final class EmailCodeCredentialProvider extends StoredCredentialProvider {
 
     EmailCodeCredentialProvider(KeycloakSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
     public String getType() {
         return EmailCode.TYPE;
-    }
-
-    @Override
-    public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credential) {
-        return user.credentialManager().createStoredCredential(credential);
-    }
-
-    @Override
-    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        return user.credentialManager().removeStoredCredentialById(credentialId);
-    }
-
-    @Override
-    public CredentialModel getCredentialFromModel(CredentialModel model) {
-        return model;
     }
 
     @Override
