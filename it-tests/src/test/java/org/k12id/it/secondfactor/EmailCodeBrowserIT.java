@@ -140,6 +140,38 @@ class EmailCodeBrowserIT {
         EmailCodes.assertNotDisclosed(realm.admin(), mark, codes, List.of(address));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"en", "es"})
+    @DisplayName("a person sets up the email code from the account console's Signing in page, then removes it there")
+    void fromAccountConsole(String language) throws Exception {
+        String username = "7210" + run + ("en".equals(language) ? "1" : "2");
+        String address = "ecc." + run + "." + language + "@example.org";
+        String id = EmailCodes.person(realm.admin(), users, username, address, language);
+        String type = EmailCodes.TYPE;
+        try (Mailbox mail = Mailbox.open(realm.admin())) {
+            driver = Chromium.start();
+            Accessibility.resize(driver, Viewport.CHROMEBOOK);
+            driver.get(realm.getBaseUrl() + "/account/account-security/signing-in");
+            signIn(username);
+            WebElement setUp = waitFor(By.cssSelector("[data-testid='" + type + "/create']"));
+            assertTrue(setUp.getText().contains("en".equals(language) ? "Email code" : "Código por correo"),
+                    "the account console names the email code in the person's language: " + setUp.getText());
+            setUp.click();
+            waitFor(By.id("k12-code-form"));
+            assertEquals(1, driver.findElements(By.id("k12-code-cancel-button")).size(), "asked from the console: Cancel");
+            Accessibility.assertAccessible(driver, "set up email code (from the account console), " + language);
+            type(EmailCodes.code(mail, 0, address));
+            WebElement remove = waitFor(By.cssSelector("[data-testid='" + type + "/credential-list'] [data-testrole='remove']"));
+            assertEquals(1, EmailCodes.credentials(realm.admin(), id));
+            assertTrue(driver.findElements(By.cssSelector("[data-testid='" + type + "/create']")).isEmpty(),
+                    "once the address is proven, it is not offered again");
+            remove.click();
+            waitFor(By.cssSelector("[data-testid='confirm']")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> EmailCodes.credentials(realm.admin(), id) == 0);
+            waitFor(By.cssSelector("[data-testid='" + type + "/create']"));
+        }
+    }
+
     /** The same length, one digit changed. */
     static String wrong(String code) {
         char last = code.charAt(code.length() - 1);
