@@ -23,6 +23,11 @@ public final class WindowThrottle {
         this.lifespan = windowSeconds - (now % windowSeconds) + 1L;
     }
 
+    /** Seconds until this window ends and the next, with every slot free, begins. */
+    public long secondsLeft() {
+        return lifespan - 1;
+    }
+
     /** True once {@code limit} events were recorded in this window (a limit of 0 or less: always). */
     public boolean exhausted(int limit) {
         return limit <= 0 || store.contains(prefix + (limit - 1));

@@ -1,7 +1,7 @@
 package org.k12id.authenticators.questions;
 
+import org.k12id.authenticators.StoredCredentialProvider;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
@@ -14,12 +14,10 @@ import org.keycloak.models.UserModel;
  * People set their questions only through that required action, which checks and hashes them; a person cannot remove
  * theirs (an LEA administrator can clear them).
  */
-final class ChallengeQuestionsCredentialProvider implements CredentialProvider<CredentialModel> {
-
-    private final KeycloakSession session;
+final class ChallengeQuestionsCredentialProvider extends StoredCredentialProvider {
 
     ChallengeQuestionsCredentialProvider(KeycloakSession session) {
-        this.session = session;
+        super(session);
     }
 
     @Override
@@ -31,17 +29,7 @@ final class ChallengeQuestionsCredentialProvider implements CredentialProvider<C
     @Override
     public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credential) {
         ChallengeQuestions.clear(user);
-        return user.credentialManager().createStoredCredential(credential);
-    }
-
-    @Override
-    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        return user.credentialManager().removeStoredCredentialById(credentialId);
-    }
-
-    @Override
-    public CredentialModel getCredentialFromModel(CredentialModel model) {
-        return model;
+        return super.createCredential(realm, user, credential);
     }
 
     @Override

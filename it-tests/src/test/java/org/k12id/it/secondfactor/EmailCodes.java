@@ -1,0 +1,150 @@
+package org.k12id.it.secondfactor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
+import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.Mailbox;
+import org.k12id.it.support.Oidc;
+import org.k12id.it.support.ServerLog;
+import org.k12id.it.support.TestUsers;
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * The email code tests' setting: the demo realm's "k12 browser second factor" subflow with "K12 Email Code" added as an
+ * ALTERNATIVE beside Keycloak's app code (both ALTERNATIVE while a test runs, put back after), "Set Up Email Code"
+ * registered, people with an address, codes read from the emails, the server's clock moved, and what must never
+ * appear in events or the server's log.
+ */
+final class EmailCodes {
+
+    static final String TYPE = "k12-email-code";
+    static final String SETUP = "k12-email-code-setup";
+    static final String SUBFLOW = "k12 browser second factor";
+    static final String PASSWORD = "Harbor2026x";
+    private static final Pattern CODE = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EmailCodes() {
+    }
+
+    static Oidc app(String realmUrl) {
+        return new Oidc(realmUrl, DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
+    }
+
+    /** Adds "K12 Email Code" to the second-factor subflow, both methods ALTERNATIVE; registers the set-up action. */
+    static void wire(RealmResource realm) {
+        AuthenticationManagementResource flows = realm.flows();
+        if (flows.getRequiredActions().stream().noneMatch(a -> SETUP.equals(a.getAlias()))) {
+            RequiredActionProviderSimpleRepresentation action = new RequiredActionProviderSimpleRepresentation();
+            action.setProviderId(SETUP);
+            action.setName("Set Up Email Code");
+            flows.registerRequiredAction(action);
+        }
+        if (flows.getExecutions(SUBFLOW).stream().noneMatch(e -> TYPE.equals(e.getProviderId()))) {
+            flows.addExecution(SUBFLOW, Map.of("provider", TYPE));
+        }
+        requirements(flows, "ALTERNATIVE");
+    }
+
+    /** Puts the subflow back as the demo realm has it: the app code REQUIRED, no email code. */
+    static void unwire(RealmResource realm) {
+        AuthenticationManagementResource flows = realm.flows();
+        for (AuthenticationExecutionInfoRepresentation execution : flows.getExecutions(SUBFLOW)) {
+            if (TYPE.equals(execution.getProviderId())) {
+                flows.removeExecution(execution.getId());
+            }
+        }
+        requirements(flows, "REQUIRED");
+    }
+
+    private static void requirements(AuthenticationManagementResource flows, String requirement) {
+        for (AuthenticationExecutionInfoRepresentation execution : flows.getExecutions(SUBFLOW)) {
+            if (TYPE.equals(execution.getProviderId()) || "auth-otp-form".equals(execution.getProviderId())) {
+                execution.setRequirement(requirement);
+                flows.updateExecutions(SUBFLOW, execution);
+            }
+        }
+    }
+
+    /** A claimed student with {@code email} (none if null), a password, and {@code requiredActions}. */
+    static String person(RealmResource realm, TestUsers users, String username, String email, String language,
+                         String... requiredActions) {
+        String id = users.create(username, "Rosa", "Quintero", List.of("student"), List.of(), Map.of(
+                "studentNumber", List.of(username), "psuCode", List.of("920"), "schoolCode", List.of("920308"),
+                "gradeLevel", List.of("8"), "claimed", List.of("true"), "locale", List.of(language)),
+                TestUsers.passwordSetDaysAgo(PASSWORD, 1));
+        UserRepresentation rep = realm.users().get(id).toRepresentation();
+        rep.setEmail(email);
+        rep.setEmailVerified(email != null);
+        rep.setRequiredActions(List.of(requiredActions));
+        realm.users().get(id).update(rep);
+        return id;
+    }
+
+    /** The code in email number {@code index}, which went to {@code address}. */
+    static String code(Mailbox mail, int index, String address) throws Exception {
+        MimeMessage message = mail.await(index);
+        assertEquals(address, Mailbox.recipient(message));
+        String body = Mailbox.body(message);
+        Matcher code = CODE.matcher(body);
+        assertTrue(code.find(), () -> "a code in the email:\n" + body);
+        return code.group(1);
+    }
+
+    static long credentials(RealmResource realm, String userId) {
+        return realm.users().get(userId).credentials().stream().filter(c -> TYPE.equals(c.getType())).count();
+    }
+
+    /** Moves the server's clock (the test probe beside the pack); 0 puts it back. */
+    static void timeOffset(String realmUrl, int seconds) throws Exception {
+        HttpResponse<String> set = HTTP.send(HttpRequest.newBuilder(URI.create(realmUrl + "/k12-test-probe/time-offset/"
+                + seconds)).PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, set.statusCode(), set.body());
+    }
+
+    /** How long the server's log is now: what a test checks afterwards is what came after this. */
+    static int logMark() throws Exception {
+        return ServerLog.text().length();
+    }
+
+    /**
+     * No code (as a number of its own, not inside a longer one) and no address of the test (nor its local part) in the
+     * realm's events (user and admin) or in what the server logged since {@code logMark}.
+     */
+    static void assertNotDisclosed(RealmResource realm, int logMark, List<String> codes, List<String> addresses)
+            throws Exception {
+        String events = JSON.writeValueAsString(realm.getEvents(null, null, null, null, null, null, 0, 1000))
+                + JSON.writeValueAsString(realm.getAdminEvents());
+        String whole = ServerLog.text();
+        assertFalse(whole.isEmpty(), "the server writes its log to " + ServerLog.FILE);
+        String log = whole.substring(Math.min(logMark, whole.length()));
+        for (String code : codes) {
+            Pattern alone = Pattern.compile("(?<![0-9A-Za-z])" + code + "(?![0-9A-Za-z])");
+            assertFalse(alone.matcher(events).find(), "an event carries a code");
+            assertFalse(alone.matcher(log).find(), "the server's log carries a code");
+        }
+        for (String address : addresses) {
+            String local = address.substring(0, address.indexOf('@'));
+            assertFalse(events.contains(local), "an event carries an address of the test");
+            assertFalse(log.contains(local), "the server's log carries an address of the test");
+        }
+    }
+}
