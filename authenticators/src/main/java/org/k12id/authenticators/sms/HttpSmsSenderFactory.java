@@ -33,6 +33,15 @@ public final class HttpSmsSenderFactory implements SmsSenderFactory, ServerInfoA
         return ID;
     }
 
+    /**
+     * Above 0, so it is the SPI's default provider ({@code session.getProvider(SmsSender.class)}) even beside another
+     * provider without an order; a district's own provider is chosen with {@code --spi-k12-sms-sender--provider=<id>}.
+     */
+    @Override
+    public int order() {
+        return 1;
+    }
+
     @Override
     public SmsSender create(KeycloakSession session) {
         return new HttpSmsSender(config, client);
