@@ -35,7 +35,9 @@ final class HttpSmsSender implements SmsSender {
 
     /** The client the factory shares between senders (thread-safe, no per-request state). */
     static HttpClient client(HttpSmsConfig config) {
+        // HTTP/1.1: no h2c upgrade offered to plain-http gateways (some answer it wrongly); https still works everywhere
         return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(config.timeoutMillis()))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
