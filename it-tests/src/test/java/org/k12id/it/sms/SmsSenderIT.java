@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +70,7 @@ class SmsSenderIT {
     }
 
     @Test
-    @DisplayName("the gateway stand-in records what it is sent with the token, refuses the rest, and can be down")
+    @DisplayName("the gateway stand-in records what it is sent with the token, refuses the rest, can be down or silent")
     void standIn() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         String body = "{\"to\":\"+19195550123\",\"from\":\"K12 District\",\"message\":\"Your code is 482913\"}";
@@ -82,6 +84,11 @@ class SmsSenderIT {
             assertEquals(2, gateway.refused());
             gateway.mode(SmsGateway.Mode.DOWN);
             assertEquals(503, post(client, body, "Bearer " + SmsGateway.TOKEN));
+            gateway.mode(SmsGateway.Mode.SILENT);
+            assertThrows(HttpTimeoutException.class, () -> client.send(HttpRequest.newBuilder(URI.create(SmsGateway.URL))
+                    .timeout(Duration.ofMillis(SmsGateway.SERVER_TIMEOUT_MS)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + SmsGateway.TOKEN).POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.discarding()));
             assertEquals(1, gateway.texts().size());
         }
     }
