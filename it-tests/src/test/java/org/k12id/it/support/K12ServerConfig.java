@@ -14,6 +14,12 @@ public final class K12ServerConfig implements KeycloakServerConfig {
         // the server's log also goes to a file the tests read (ServerLog: nothing a person typed is in it)
         config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
         return config.option("log-file", ServerLog.FILE.toString())
+                // text messages go to the test's stand-in for the carrier (SmsGateway), which tests open on its port
+                .spiOption("k12-sms-sender", "http", "url", SmsGateway.URL)
+                .spiOption("k12-sms-sender", "http", "preset", "json")
+                .spiOption("k12-sms-sender", "http", "token", SmsGateway.TOKEN)
+                .spiOption("k12-sms-sender", "http", "from", SmsGateway.FROM)
+                .spiOption("k12-sms-sender", "http", "timeout-ms", String.valueOf(SmsGateway.SERVER_TIMEOUT_MS))
                 .dependency("org.k12id", "k12id-pack")
                 // test only: the database statistics and cache sizes a test reads to see how much work a view did
                 .dependency("org.k12id", "k12id-it-providers");

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -73,10 +74,19 @@ public final class SecondServer implements AutoCloseable {
 
     /** Starts the server (importing the demo realm the first time) and waits until the demo realm answers. */
     public void start() throws Exception {
+        start(List.of());
+    }
+
+    /**
+     * Starts the server with these options besides its own and waits until the demo realm answers; throws
+     * IllegalStateException when the server stops instead (its output is then in {@link #log()}).
+     */
+    public void start(List<String> options) throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + PORT, "--http-management-port=" + (PORT + 1000), "--import-realm", "--cache=local",
                 // a request whose node stopped is taken up again after 5 s (the least), not the default minute
                 "--spi-admin-realm-restapi-extension--k12-default-passwords--takeover-seconds=5"));
+        command.addAll(options);
         if (postgres == null) {
             command.add("--db=dev-file");
         } else {
@@ -110,6 +120,12 @@ public final class SecondServer implements AutoCloseable {
             Thread.sleep(1000);
         }
         throw new IllegalStateException("the second server did not start in time; see " + home.resolve("server.log"));
+    }
+
+    /** Everything the server has written to its console so far. */
+    public String log() throws IOException {
+        Path log = home.resolve("server.log");
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
     }
 
     /** kill -9: the server and every process under it, at once, with no shutdown. */
