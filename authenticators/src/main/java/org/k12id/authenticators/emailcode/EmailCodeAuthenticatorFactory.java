@@ -66,7 +66,7 @@ public final class EmailCodeAuthenticatorFactory extends AuthenticatorFactorySup
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return CodeSettings.PROPERTIES;
+        return CodeSettings.STEP_PROPERTIES;
     }
 
     @Override

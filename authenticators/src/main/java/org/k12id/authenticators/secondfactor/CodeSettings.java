@@ -2,8 +2,10 @@ package org.k12id.authenticators.secondfactor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.k12id.authenticators.Settings;
+import org.keycloak.models.Constants;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -41,6 +43,21 @@ public record CodeSettings(int expirySeconds, int resendCooldownSeconds, int sen
                     + "(1 to " + MAX_SENDS_PER_HOUR + "). Past it, the page says when to try again and nothing is sent.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_SENDS_PER_HOUR)).add()
             .build();
+
+    /**
+     * The settings of a code step's gear: the three above, and what Keycloak's "Authentication Method Reference"
+     * mapper puts in {@code amr} when the step was used (for instance {@code email}), and for how long after it.
+     */
+    public static final List<ProviderConfigProperty> STEP_PROPERTIES = Stream.concat(PROPERTIES.stream(), ProviderConfigurationBuilder.create()
+            .property().name(Constants.AUTHENTICATION_EXECUTION_REFERENCE_VALUE).label("Authentication reference (amr)")
+            .helpText("The value apps receive in the amr claim of their tokens when this step was used (the pack's "
+                    + "flows say email or sms). Empty: the step adds nothing to amr.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(Constants.AUTHENTICATION_EXECUTION_REFERENCE_MAX_AGE).label("Authentication reference max age (seconds)")
+            .helpText("How long after the step the reference stays in amr for the session's tokens (the pack's flows: "
+                    + "43200, a school day).")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue("43200").add()
+            .build().stream()).toList();
 
     /** The settings of a config map (the admin console's), defaults where unset. */
     public static CodeSettings of(Map<String, String> config) {

@@ -52,7 +52,6 @@ class EmailCodeBrowserIT {
     @BeforeEach
     void setUp() {
         users = new TestUsers(realm.admin());
-        EmailCodes.wire(realm.admin());
     }
 
     @AfterEach
@@ -60,7 +59,6 @@ class EmailCodeBrowserIT {
         if (driver != null) {
             driver.quit();
         }
-        EmailCodes.unwire(realm.admin());
         users.removeAll();
     }
 

@@ -53,14 +53,12 @@ class EmailCodeIT {
     @BeforeEach
     void setUp() throws Exception {
         users = new TestUsers(realm.admin());
-        EmailCodes.wire(realm.admin());
         logMark = EmailCodes.logMark();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         EmailCodes.timeOffset(realm.getBaseUrl(), 0);
-        EmailCodes.unwire(realm.admin());
         users.removeAll();
     }
 

@@ -20,23 +20,18 @@ import org.k12id.it.support.Mailbox;
 import org.k12id.it.support.Oidc;
 import org.k12id.it.support.ServerLog;
 import org.k12id.it.support.TestUsers;
-import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * The email code tests' setting: the demo realm's "k12 browser second factor" subflow with "K12 Email Code" added as an
- * ALTERNATIVE beside Keycloak's app code (both ALTERNATIVE while a test runs, put back after), "Set Up Email Code"
- * registered, people with an address, codes read from the emails, the server's clock moved, and what must never
+ * The email code tests' setting: the demo realm's "k12 second factor" sub-flow, where "K12 Email Code" is an ALTERNATIVE
+ * beside Keycloak's app code, and its "Set Up Email Code"; teachers with an address, codes read from the emails, the server's clock moved, and what must never
  * appear in events or the server's log.
  */
 final class EmailCodes {
 
     static final String TYPE = "k12-email-code";
     static final String SETUP = "k12-email-code-setup";
-    static final String SUBFLOW = "k12 browser second factor";
     static final String PASSWORD = "Harbor2026x";
     private static final Pattern CODE = Pattern.compile("(?m)^\\s*(\\d{6})\\s*$");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -49,47 +44,15 @@ final class EmailCodes {
         return new Oidc(realmUrl, DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT);
     }
 
-    /** Adds "K12 Email Code" to the second-factor subflow, both methods ALTERNATIVE; registers the set-up action. */
-    static void wire(RealmResource realm) {
-        AuthenticationManagementResource flows = realm.flows();
-        if (flows.getRequiredActions().stream().noneMatch(a -> SETUP.equals(a.getAlias()))) {
-            RequiredActionProviderSimpleRepresentation action = new RequiredActionProviderSimpleRepresentation();
-            action.setProviderId(SETUP);
-            action.setName("Set Up Email Code");
-            flows.registerRequiredAction(action);
-        }
-        if (flows.getExecutions(SUBFLOW).stream().noneMatch(e -> TYPE.equals(e.getProviderId()))) {
-            flows.addExecution(SUBFLOW, Map.of("provider", TYPE));
-        }
-        requirements(flows, "ALTERNATIVE");
-    }
-
-    /** Puts the subflow back as the demo realm has it: the app code REQUIRED, no email code. */
-    static void unwire(RealmResource realm) {
-        AuthenticationManagementResource flows = realm.flows();
-        for (AuthenticationExecutionInfoRepresentation execution : flows.getExecutions(SUBFLOW)) {
-            if (TYPE.equals(execution.getProviderId())) {
-                flows.removeExecution(execution.getId());
-            }
-        }
-        requirements(flows, "REQUIRED");
-    }
-
-    private static void requirements(AuthenticationManagementResource flows, String requirement) {
-        for (AuthenticationExecutionInfoRepresentation execution : flows.getExecutions(SUBFLOW)) {
-            if (TYPE.equals(execution.getProviderId()) || "auth-otp-form".equals(execution.getProviderId())) {
-                execution.setRequirement(requirement);
-                flows.updateExecutions(SUBFLOW, execution);
-            }
-        }
-    }
-
-    /** A claimed student with {@code email} (none if null), a password, and {@code requiredActions}. */
+    /**
+     * A teacher with {@code email} (none if null), a password, and {@code requiredActions}: the demo realm asks anyone
+     * but a student for the second factor they have set up.
+     */
     static String person(RealmResource realm, TestUsers users, String username, String email, String language,
                          String... requiredActions) {
-        String id = users.create(username, "Rosa", "Quintero", List.of("student"), List.of(), Map.of(
-                "studentNumber", List.of(username), "psuCode", List.of("920"), "schoolCode", List.of("920308"),
-                "gradeLevel", List.of("8"), "claimed", List.of("true"), "locale", List.of(language)),
+        String id = users.create(username, "Rosa", "Quintero", List.of("employee", "teacher"), List.of(), Map.of(
+                "staffId", List.of(username), "psuCode", List.of("920"), "schoolCode", List.of("920308"),
+                "claimed", List.of("true"), "locale", List.of(language)),
                 TestUsers.passwordSetDaysAgo(PASSWORD, 1));
         UserRepresentation rep = realm.users().get(id).toRepresentation();
         rep.setEmail(email);
