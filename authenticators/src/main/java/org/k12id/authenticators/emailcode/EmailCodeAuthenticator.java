@@ -6,7 +6,9 @@ import org.k12id.authenticators.secondfactor.CodePage;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.CredentialValidator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.credential.CredentialProvider;
 import org.keycloak.events.Errors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -16,8 +18,11 @@ import org.keycloak.models.UserModel;
  * "K12 Email Code": after the person is known, a code goes to the address they proved ({@link EmailCode}) and the code
  * page asks for it. A wrong, expired or used code is refused with one message and counts toward the brute-force
  * lock-out; a locked account is refused with the same message. "Resend code" has a cooldown and an hourly cap.
+ *
+ * <p>A credential validator: "Try another way" lists the step only for people who have the credential, in the order of
+ * their credentials (the one used last first), never to someone who has not set it up.
  */
-final class EmailCodeAuthenticator implements Authenticator {
+final class EmailCodeAuthenticator implements Authenticator, CredentialValidator<EmailCodeCredentialProvider> {
 
     static final String PREFIX = "k12.emailCode";
 
@@ -53,6 +58,11 @@ final class EmailCodeAuthenticator implements Authenticator {
         return new EmailCodeExchange(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
                 context.getUser(), context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig(),
                 PREFIX);
+    }
+
+    @Override
+    public EmailCodeCredentialProvider getCredentialProvider(KeycloakSession session) {
+        return (EmailCodeCredentialProvider) session.getProvider(CredentialProvider.class, EmailCode.TYPE);
     }
 
     @Override

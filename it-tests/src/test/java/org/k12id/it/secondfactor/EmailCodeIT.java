@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.k12id.it.recovery.Questions;
 import org.k12id.it.support.Browser;
+import org.k12id.it.support.ChallengeAnswers;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.IdentifierFirst;
 import org.k12id.it.support.K12ServerConfig;
@@ -282,5 +284,41 @@ class EmailCodeIT {
         }
         assertEquals(0, EmailCodes.credentials(realm.admin(), id));
         assertFalse(realm.admin().users().get(id).credentials().stream().anyMatch(c -> EmailCodes.TYPE.equals(c.getType())));
+    }
+
+    @Test
+    @DisplayName("Forgot my password asks for the email code after the answers: a wrong code does not pass, the right one leads to the new password")
+    void forgotPassword() throws Exception {
+        String address = address("reset");
+        addresses.add(address);
+        String id = EmailCodes.person(realm.admin(), users, username("reset"), address, "en", EmailCodes.SETUP,
+                "k12-set-challenge-questions");
+        try (Mailbox mail = Mailbox.open(realm.admin())) {
+            Browser setUp = new Browser();
+            Browser.Page questions = signIn(setUp, "reset");
+            assertNotNull(questions.document().selectFirst("#k12-questions-form"), questions::body);
+            Browser.Page page = ChallengeAnswers.submit(setUp, questions);
+            assertCodePage(page);
+            String first = EmailCodes.code(mail, 0, address);
+            codes.add(first);
+            assertAtApp(type(setUp, page, first));
+            assertEquals(1, EmailCodes.credentials(realm.admin(), id));
+
+            Browser browser = new Browser();
+            Browser.Page answers = Questions.answersPage(browser, realm.getBaseUrl(), username("reset"), "en");
+            Browser.Page code = Questions.answer(browser, answers, null);
+            assertCodePage(code);
+            assertNull(code.document().selectFirst("#password-new"), code::body);
+            String second = EmailCodes.code(mail, 1, address);
+            codes.add(second);
+            Browser.Page wrong = type(browser, code, EmailCodeBrowserIT.wrong(second));
+            assertTrue(wrong.body().contains(WRONG), wrong::body);
+            assertNull(wrong.document().selectFirst("#password-new"), "a wrong code does not pass");
+            Browser.Page password = type(browser, wrong, second);
+            assertNotNull(password.document().selectFirst("#password-new"), () -> "then the new password:\n" + password.body());
+        } finally {
+            realm.admin().attackDetection().clearBruteForceForUser(id);
+        }
+        EmailCodes.assertNotDisclosed(realm.admin(), logMark, codes, addresses);
     }
 }
