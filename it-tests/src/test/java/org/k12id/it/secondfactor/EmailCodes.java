@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
 import org.k12id.it.support.DemoRealm;
+import org.k12id.it.support.Disclosures;
 import org.k12id.it.support.Mailbox;
 import org.k12id.it.support.Oidc;
 import org.k12id.it.support.ServerLog;
@@ -69,6 +70,7 @@ final class EmailCodes {
         String body = Mailbox.body(message);
         Matcher code = CODE.matcher(body);
         assertTrue(code.find(), () -> "a code in the email:\n" + body);
+        Disclosures.sent(Disclosures.Kind.CODE, code.group(1));
         return code.group(1);
     }
 

@@ -55,7 +55,15 @@ public final class Mailbox implements AutoCloseable {
         if (!smtp.waitForIncomingEmail(10_000, index + 1)) {
             throw new AssertionError("no email number " + (index + 1) + " arrived; " + count() + " did");
         }
-        return smtp.getReceivedMessages()[index];
+        MimeMessage message = smtp.getReceivedMessages()[index];
+        try {
+            for (jakarta.mail.Address to : message.getAllRecipients()) {
+                Disclosures.sent(Disclosures.Kind.ADDRESS, to.toString());
+            }
+        } catch (MessagingException e) {
+            throw new AssertionError("email number " + (index + 1) + " has no readable recipients", e);
+        }
+        return message;
     }
 
     public static String recipient(MimeMessage mail) throws MessagingException {

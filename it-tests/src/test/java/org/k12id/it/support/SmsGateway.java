@@ -157,6 +157,8 @@ public final class SmsGateway implements AutoCloseable {
             }
             synchronized (this) {
                 texts.add(text);
+                Disclosures.sent(Disclosures.Kind.PHONE, text.to());
+                Disclosures.codesIn(text.message());
             }
             answer(exchange, 200, "{\"status\":\"queued\"}");
         } catch (InterruptedException e) {
