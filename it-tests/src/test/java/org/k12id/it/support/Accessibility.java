@@ -14,6 +14,7 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.provider.Arguments;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -31,7 +32,9 @@ import org.openqa.selenium.interactions.Actions;
  *     <li>{@link #assertKeyboardReachesEveryControl}: Tab reaches every visible, enabled control, each with a visible
  *     focus indicator;</li>
  *     <li>{@link #assertTargetsAtLeast}: every control is a large enough target for a finger (44 x 44 px);</li>
- *     <li>{@link #resize}: the window sizes the district's pages must work at ({@link Viewport}).</li>
+ *     <li>{@link #resize}: the window sizes the district's pages must work at ({@link Viewport});</li>
+ *     <li>{@link #assertAccessibleAtEverySize}: the four checks at each of those sizes, by resizing the same page, so
+ *     that a test walks a flow once per language and checks each page on it as a phone and a Chromebook show it.</li>
  * </ul>
  */
 public final class Accessibility {
@@ -93,9 +96,22 @@ public final class Accessibility {
     }
 
     /**
+     * {@link #assertAccessible} of the open page at every {@link Viewport}, a phone then a Chromebook: the same page
+     * resized, its name followed by the size in any failure ({@code "claim: terms of use, es, phone 390x844"}); each
+     * size is checked and reported even when the other fails. The window is left at the last size.
+     */
+    public static void assertAccessibleAtEverySize(WebDriver driver, String pageName) {
+        assertAll(pageName, Stream.of(Viewport.values()).map(viewport -> (Executable) () -> {
+            resize(driver, viewport);
+            assertAccessible(driver, pageName + ", " + viewport);
+        }));
+    }
+
+    /**
      * Sets the page's viewport to exactly {@code viewport} (CSS pixels, device scale 1, desktop rendering so that a
      * too-wide page scrolls rather than being zoomed out): through the DevTools protocol, since a headless window's
-     * outer size is not its viewport. Call it before loading the page, and again on another driver.
+     * outer size is not its viewport. Before loading a page, or on an open page, which is laid out again at once (as
+     * when a phone is turned); again on another driver.
      */
     public static void resize(WebDriver driver, Viewport viewport) {
         resize(driver, viewport.width, viewport.height);
