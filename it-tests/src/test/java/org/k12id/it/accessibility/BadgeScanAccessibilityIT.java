@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.k12id.it.support.Accessibility;
-import org.k12id.it.support.Accessibility.Viewport;
 import org.k12id.it.support.Chromium;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.K12ServerConfig;
@@ -106,7 +105,7 @@ class BadgeScanAccessibilityIT {
     @DisplayName("each state of the scanner meets WCAG 2.1 AA on a phone and a Chromebook, and says what is happening")
     void scannerStateIsAccessible(State state, String language) {
         driver = Chromium.start(state.chromium);
-        Accessibility.resize(driver, Viewport.PHONE);
+        Accessibility.resize(driver, Accessibility.walkedAt(language));
         openScanner(state, language);
         Accessibility.assertAccessibleAtEverySize(driver, "badge scanner, " + state + ", " + language);
     }

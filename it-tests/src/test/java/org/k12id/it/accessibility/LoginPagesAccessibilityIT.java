@@ -120,7 +120,7 @@ class LoginPagesAccessibilityIT {
     @MethodSource("pagesAndLanguages")
     @DisplayName("each page passes axe-core's WCAG 2.1 AA rules, fits the screen, has 44 px targets and works by keyboard, on a phone and a Chromebook")
     void pageIsAccessible(LoginPage page, String language) {
-        openUsernamePage(language, Viewport.PHONE);
+        openUsernamePage(language, Accessibility.walkedAt(language));
         reach(page);
         // the language select is named in the page's language
         assertEquals("en".equals(language) ? "Language" : "Idioma",

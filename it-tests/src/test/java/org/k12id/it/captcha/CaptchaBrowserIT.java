@@ -88,7 +88,7 @@ class CaptchaBrowserIT {
     @MethodSource("languages")
     @DisplayName("checking the box solves the proof of work and Continue passes the step; accessible before and after, on a phone and a Chromebook")
     void checkSolveContinue(String language, String label, String verified) {
-        Accessibility.resize(driver, Viewport.PHONE);
+        Accessibility.resize(driver, Accessibility.walkedAt(language));
         Oidc app = new Oidc(urls.getBase() + "/realms/" + REALM, CaptchaRealm.APP, null, CaptchaRealm.APP_REDIRECT);
         driver.get(app.authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
         WebElement box = wait(20).until(ExpectedConditions.elementToBeClickable(
@@ -111,9 +111,9 @@ class CaptchaBrowserIT {
         assertFalse(driver.getPageSource().contains("k12-captcha-form"), "the step is passed");
     }
 
-    /** The checks at each size, the same page resized: a phone, then a Chromebook (where the window stays). */
+    /** The checks at each size, the same page resized, ending at the size it was at. */
     private void checkAccessibility(String page) {
-        for (Viewport viewport : Viewport.values()) {
+        for (Viewport viewport : Accessibility.everySizeEndingWithThis(driver)) {
             Accessibility.resize(driver, viewport);
             Accessibility.assertNoViolations(driver, page + " on a " + viewport);
             Accessibility.assertFitsViewport(driver);

@@ -71,7 +71,7 @@ class ClaimAccountBrowserIT {
         String id = users.create(uid, "Dayana", "Ocampo", List.of("student"), List.of(),
                 Map.of("studentNumber", List.of(uid), "psuCode", List.of("920"), "schoolCode", List.of("920312"),
                         "gradeLevel", List.of("9"), "dateOfBirth", List.of("20110314"), "claimed", List.of("false")), null);
-        Accessibility.resize(driver, Viewport.PHONE);
+        Accessibility.resize(driver, Accessibility.walkedAt(language));
         Oidc app = Claims.app(realm.getBaseUrl());
         driver.get(app.authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
 
@@ -132,7 +132,7 @@ class ClaimAccountBrowserIT {
     @ValueSource(strings = {"en", "es"})
     @DisplayName("a parent's or guardian's page (claim code and email), and a code that is not one, meet WCAG 2.1 AA on a phone and a Chromebook")
     void guardianPageIsAccessible(String language) {
-        Accessibility.resize(driver, Viewport.PHONE);
+        Accessibility.resize(driver, Accessibility.walkedAt(language));
         driver.get(Claims.app(realm.getBaseUrl()).authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
         click(By.id("k12-claim-link"));
         driver.findElement(By.cssSelector("label[for=k12-claim-policy-guardian]")).click();

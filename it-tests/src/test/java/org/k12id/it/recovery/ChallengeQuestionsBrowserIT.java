@@ -82,7 +82,7 @@ class ChallengeQuestionsBrowserIT {
         var rep = realm.admin().users().get(id).toRepresentation();
         rep.setEmail(username + "@example.org");
         realm.admin().users().get(id).update(rep);
-        Accessibility.resize(driver, Viewport.PHONE);
+        Accessibility.resize(driver, Accessibility.walkedAt(language));
 
         // asked by an app, as the account console's "Set up" asks (kc_action): the person may cancel
         driver.get(Questions.app(realm.getBaseUrl()).authorizationUrl() + "&kc_action=k12-set-challenge-questions"
@@ -101,7 +101,7 @@ class ChallengeQuestionsBrowserIT {
         // another day, another browser: nobody is signed in
         driver.quit();
         driver = Chromium.start();
-        Accessibility.resize(driver, Viewport.PHONE);
+        Accessibility.resize(driver, Accessibility.walkedAt(language));
 
         try (Mailbox mail = Mailbox.open(realm.admin())) {
             driver.get(Questions.app(realm.getBaseUrl()).authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));

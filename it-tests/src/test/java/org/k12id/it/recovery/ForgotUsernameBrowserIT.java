@@ -17,7 +17,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.k12id.it.support.Accessibility;
-import org.k12id.it.support.Accessibility.Viewport;
 import org.k12id.it.support.Captchas;
 import org.k12id.it.support.Chromium;
 import org.k12id.it.support.DemoRealm;
@@ -81,7 +80,7 @@ class ForgotUsernameBrowserIT {
         UserRepresentation rep = realm.admin().users().get(id).toRepresentation();
         rep.setEmail(email);
         realm.admin().users().get(id).update(rep);
-        Accessibility.resize(driver, Viewport.PHONE);
+        Accessibility.resize(driver, Accessibility.walkedAt(language));
         driver.get(new Oidc(realm.getBaseUrl(), DemoRealm.PUBLIC_APP, null, DemoRealm.PUBLIC_APP_REDIRECT)
                 .authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
         Accessibility.assertAccessibleAtEverySize(driver, "username page with Forgot my username, " + language);

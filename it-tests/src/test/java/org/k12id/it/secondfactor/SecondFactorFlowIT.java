@@ -210,7 +210,7 @@ class SecondFactorFlowIT {
                 staff("920099" + (language.equals("en") ? "1" : "2") + "0"), TestUsers.passwordSetDaysAgo(DemoRealm.PASSWORD, 1));
         WebDriver driver = Chromium.start();
         try {
-            Accessibility.resize(driver, Accessibility.Viewport.PHONE);
+            Accessibility.resize(driver, Accessibility.walkedAt(language));
             driver.get(app().authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             wait.until(d -> d.findElement(By.id("username"))).sendKeys(username);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,12 +97,31 @@ public final class Accessibility {
     }
 
     /**
-     * {@link #assertAccessible} of the open page at every {@link Viewport}, a phone then a Chromebook: the same page
-     * resized, its name followed by the size in any failure ({@code "claim: terms of use, es, phone 390x844"}); each
-     * size is checked and reported even when the other fails. The window is left at the last size.
+     * The size a walk through a flow in {@code language} goes at, between the pages it checks at every size: English
+     * on a phone, Spanish on a Chromebook, so that each size has the flow's steps taken (typed, tapped) in one language.
+     */
+    public static Viewport walkedAt(String language) {
+        return "en".equals(language) ? Viewport.PHONE : Viewport.CHROMEBOOK;
+    }
+
+    /**
+     * Every {@link Viewport}, the one the open page is at last: a test that resizes to each in turn, in this order,
+     * leaves the window at the size the walk goes at ({@link #walkedAt}).
+     */
+    public static List<Viewport> everySizeEndingWithThis(WebDriver driver) {
+        long width = ((Number) js(driver).executeScript("return window.innerWidth;")).longValue();
+        List<Viewport> sizes = new ArrayList<>(List.of(Viewport.values()));
+        sizes.sort(Comparator.comparing(viewport -> viewport.width == width));
+        return sizes;
+    }
+
+    /**
+     * {@link #assertAccessible} of the open page at every {@link Viewport}: the same page resized, its name followed by
+     * the size in any failure ({@code "claim: terms of use, es, phone 390x844"}); each size is checked and reported
+     * even when the other fails. The page's own size is checked last, so the window stays at it.
      */
     public static void assertAccessibleAtEverySize(WebDriver driver, String pageName) {
-        assertAll(pageName, Stream.of(Viewport.values()).map(viewport -> (Executable) () -> {
+        assertAll(pageName, everySizeEndingWithThis(driver).stream().map(viewport -> (Executable) () -> {
             resize(driver, viewport);
             assertAccessible(driver, pageName + ", " + viewport);
         }));
