@@ -34,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * "I'm Not a Robot" in headless Chromium: the person checks the box, the widget (ALTCHA, served by the theme) solves the
  * proof of work by itself under the login pages' Content-Security-Policy, and Continue passes the step. The page meets
- * the suite's accessibility checks before and after verifying, in English and Spanish, on a phone and a Chromebook.
+ * the suite's accessibility checks before and after verifying, in English and Spanish, on a phone and a Chromebook (one
+ * case per language, the page resized to each).
  */
 @KeycloakIntegrationTest(config = K12ServerConfig.class)
 @DisplayName("Given I'm Not a Robot in a browser")
@@ -77,19 +78,17 @@ class CaptchaBrowserIT {
         }
     }
 
-    static Stream<Arguments> languagesAndScreens() {
+    static Stream<Arguments> languages() {
         return Stream.of(
-                Arguments.of("en", Viewport.PHONE, "I'm not a robot", "Done: you are not a robot"),
-                Arguments.of("en", Viewport.CHROMEBOOK, "I'm not a robot", "Done: you are not a robot"),
-                Arguments.of("es", Viewport.PHONE, "No soy un robot", "Listo: usted no es un robot"),
-                Arguments.of("es", Viewport.CHROMEBOOK, "No soy un robot", "Listo: usted no es un robot"));
+                Arguments.of("en", "I'm not a robot", "Done: you are not a robot"),
+                Arguments.of("es", "No soy un robot", "Listo: usted no es un robot"));
     }
 
-    @ParameterizedTest(name = "{0} on a {1}")
-    @MethodSource("languagesAndScreens")
-    @DisplayName("checking the box solves the proof of work and Continue passes the step; accessible before and after")
-    void checkSolveContinue(String language, Viewport viewport, String label, String verified) {
-        Accessibility.resize(driver, viewport);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    @DisplayName("checking the box solves the proof of work and Continue passes the step; accessible before and after, on a phone and a Chromebook")
+    void checkSolveContinue(String language, String label, String verified) {
+        Accessibility.resize(driver, Accessibility.walkedAt(language));
         Oidc app = new Oidc(urls.getBase() + "/realms/" + REALM, CaptchaRealm.APP, null, CaptchaRealm.APP_REDIRECT);
         driver.get(app.authorizationUrl() + ("en".equals(language) ? "" : "&ui_locales=" + language));
         WebElement box = wait(20).until(ExpectedConditions.elementToBeClickable(
@@ -98,28 +97,32 @@ class CaptchaBrowserIT {
         assertEquals(label, labelOf(box));
         assertTrue(payload().isEmpty(), "nothing to post before the box is checked");
 
-        checkAccessibility(viewport, "the captcha page (" + language + ")");
+        checkAccessibility("the captcha page (" + language + ")");
 
         box = driver.findElement(By.cssSelector("#k12-captcha input[type=checkbox]"));
         box.click();
         wait(30).until(d -> !payload().isEmpty());
         wait(10).until(d -> verified.equals(labelOf(d.findElement(By.cssSelector("#k12-captcha input[type=checkbox]")))));
 
-        checkAccessibility(viewport, "the captcha page verified (" + language + ")");
+        checkAccessibility("the captcha page verified (" + language + ")");
 
         driver.findElement(By.id("k12-captcha-submit")).click();
         wait(20).until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
         assertFalse(driver.getPageSource().contains("k12-captcha-form"), "the step is passed");
     }
 
-    private void checkAccessibility(Viewport viewport, String page) {
-        Accessibility.assertNoViolations(driver, page + " on a " + viewport);
-        Accessibility.assertFitsViewport(driver);
-        Accessibility.assertTargetsAtLeast(driver, 44);
-        Accessibility.assertKeyboardReachesEveryControl(driver);
-        Accessibility.resize(driver, Accessibility.REFLOW_WIDTH, viewport.height);
-        Accessibility.assertFitsViewport(driver);
-        Accessibility.resize(driver, viewport);
+    /** The checks at each size, the same page resized, ending at the size it was at. */
+    private void checkAccessibility(String page) {
+        for (Viewport viewport : Accessibility.everySizeEndingWithThis(driver)) {
+            Accessibility.resize(driver, viewport);
+            Accessibility.assertNoViolations(driver, page + " on a " + viewport);
+            Accessibility.assertFitsViewport(driver);
+            Accessibility.assertTargetsAtLeast(driver, 44);
+            Accessibility.assertKeyboardReachesEveryControl(driver);
+            Accessibility.resize(driver, Accessibility.REFLOW_WIDTH, viewport.height);
+            Accessibility.assertFitsViewport(driver);
+            Accessibility.resize(driver, viewport);
+        }
     }
 
     /** What the widget will post in k12_captcha: empty until it has solved the challenge. */

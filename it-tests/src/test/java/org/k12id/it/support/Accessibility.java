@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.provider.Arguments;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -31,7 +33,9 @@ import org.openqa.selenium.interactions.Actions;
  *     <li>{@link #assertKeyboardReachesEveryControl}: Tab reaches every visible, enabled control, each with a visible
  *     focus indicator;</li>
  *     <li>{@link #assertTargetsAtLeast}: every control is a large enough target for a finger (44 x 44 px);</li>
- *     <li>{@link #resize}: the window sizes the district's pages must work at ({@link Viewport}).</li>
+ *     <li>{@link #resize}: the window sizes the district's pages must work at ({@link Viewport});</li>
+ *     <li>{@link #assertAccessibleAtEverySize}: the four checks at each of those sizes, by resizing the same page, so
+ *     that a test walks a flow once per language and checks each page on it as a phone and a Chromebook show it.</li>
  * </ul>
  */
 public final class Accessibility {
@@ -93,9 +97,41 @@ public final class Accessibility {
     }
 
     /**
+     * The size a walk through a flow in {@code language} goes at, between the pages it checks at every size: English
+     * on a phone, Spanish on a Chromebook, so that each size has the flow's steps taken (typed, tapped) in one language.
+     */
+    public static Viewport walkedAt(String language) {
+        return "en".equals(language) ? Viewport.PHONE : Viewport.CHROMEBOOK;
+    }
+
+    /**
+     * Every {@link Viewport}, the one the open page is at last: a test that resizes to each in turn, in this order,
+     * leaves the window at the size the walk goes at ({@link #walkedAt}).
+     */
+    public static List<Viewport> everySizeEndingWithThis(WebDriver driver) {
+        long width = ((Number) js(driver).executeScript("return window.innerWidth;")).longValue();
+        List<Viewport> sizes = new ArrayList<>(List.of(Viewport.values()));
+        sizes.sort(Comparator.comparing(viewport -> viewport.width == width));
+        return sizes;
+    }
+
+    /**
+     * {@link #assertAccessible} of the open page at every {@link Viewport}: the same page resized, its name followed by
+     * the size in any failure ({@code "claim: terms of use, es, phone 390x844"}); each size is checked and reported
+     * even when the other fails. The page's own size is checked last, so the window stays at it.
+     */
+    public static void assertAccessibleAtEverySize(WebDriver driver, String pageName) {
+        assertAll(pageName, everySizeEndingWithThis(driver).stream().map(viewport -> (Executable) () -> {
+            resize(driver, viewport);
+            assertAccessible(driver, pageName + ", " + viewport);
+        }));
+    }
+
+    /**
      * Sets the page's viewport to exactly {@code viewport} (CSS pixels, device scale 1, desktop rendering so that a
      * too-wide page scrolls rather than being zoomed out): through the DevTools protocol, since a headless window's
-     * outer size is not its viewport. Call it before loading the page, and again on another driver.
+     * outer size is not its viewport. Before loading a page, or on an open page, which is laid out again at once (as
+     * when a phone is turned); again on another driver.
      */
     public static void resize(WebDriver driver, Viewport viewport) {
         resize(driver, viewport.width, viewport.height);
