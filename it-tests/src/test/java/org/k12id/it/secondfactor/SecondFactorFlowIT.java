@@ -203,7 +203,7 @@ class SecondFactorFlowIT {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"en", "es"})
-    @DisplayName("the page to choose a second factor, and the authenticator app's set-up after it, pass the accessibility checks in both languages, on a phone and a Chromebook")
+    @DisplayName("the page to choose a second factor, and the authenticator app's set-up after it (then done), pass the accessibility checks in both languages, on a phone and a Chromebook")
     void setUpPageIsAccessible(String language) throws Exception {
         String username = "lea-admin.2fc" + language;
         users.create(username, "Ana", "Admin", List.of("employee", "lea-administrator"), List.of(),
@@ -227,6 +227,15 @@ class SecondFactorFlowIT {
             driver.findElement(By.cssSelector(SETUP_FORM + " [type=submit]")).click();
             wait.until(d -> !d.findElements(By.id("kc-totp-settings-form")).isEmpty());
             Accessibility.assertAccessibleAtEverySize(driver, "set up the authenticator app, " + language);
+            // set up with the key the page gives, then in
+            byte[] key = driver.findElement(By.id("totpSecret")).getAttribute("value").getBytes(StandardCharsets.UTF_8);
+            driver.findElement(By.id("totp")).sendKeys(DemoAuthenticatorApp.code(key, System.currentTimeMillis() / 1000));
+            driver.findElement(By.id("userLabel")).sendKeys("Phone");
+            driver.findElement(By.id("saveTOTPBtn")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(DemoRealm.PUBLIC_APP_REDIRECT));
+            String id = realm.admin().users().search(username, true).get(0).getId();
+            assertTrue(realm.admin().users().get(id).credentials().stream().anyMatch(c -> "otp".equals(c.getType())),
+                    "the app is set up");
         } finally {
             driver.quit();
         }
