@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,11 +17,7 @@ import org.k12id.it.support.Accessibility.Viewport;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.K12ServerConfig;
 import org.k12id.it.support.Mailbox;
-import org.k12id.it.support.TestUsers;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,28 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @KeycloakIntegrationTest(config = K12ServerConfig.class)
 @DisplayName("Given the email code as a second factor in a real browser, in English and Spanish")
-class EmailCodeBrowserIT {
+class EmailCodeBrowserIT extends CodeTests {
 
-    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private CodeBrowser browser;
     private WebDriver driver;
-    private TestUsers users;
-    private final String run = String.valueOf(System.currentTimeMillis() % 1_000_000);
-
-    @BeforeEach
-    void setUp() {
-        users = new TestUsers(realm.admin());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
-        users.removeAll();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"en", "es"})

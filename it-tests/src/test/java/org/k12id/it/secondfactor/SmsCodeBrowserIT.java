@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,11 +13,7 @@ import org.k12id.it.support.Accessibility;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.K12ServerConfig;
 import org.k12id.it.support.SmsGateway;
-import org.k12id.it.support.TestUsers;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,38 +29,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @KeycloakIntegrationTest(config = K12ServerConfig.class)
 @DisplayName("Given the text message code as a second factor in a real browser, in English and Spanish")
-class SmsCodeBrowserIT {
+class SmsCodeBrowserIT extends CodeTests {
 
-    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private CodeBrowser browser;
-    private TestUsers users;
-    private final String run = String.valueOf(System.currentTimeMillis() % 1_000_000);
-
-    @BeforeEach
-    void setUp() {
-        users = new TestUsers(realm.admin());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (browser != null) {
-            browser.close();
-        }
-        users.removeAll();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"en", "es"})
     @DisplayName("a teacher chooses Text message when asked to set up a second factor, then signs in with a texted code")
     void setUpWhenAskedThenSignIn(String language) throws Exception {
-        int mark = EmailCodes.logMark();
         boolean english = "en".equals(language);
         String username = "7220" + run + (english ? "1" : "2");
         String id = EmailCodes.person(realm.admin(), users, username, null, language, "k12-second-factor-setup");
         String number = SmsCodes.number();
-        List<String> codes = new ArrayList<>();
         try (SmsGateway gateway = SmsGateway.open()) {
             browser = CodeBrowser.start(realm.getBaseUrl());
             WebDriver driver = browser.driver;
@@ -150,6 +121,6 @@ class SmsCodeBrowserIT {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> SmsCodes.credentials(realm.admin(), id) == 0);
             browser.waitFor(By.cssSelector("[data-testid='" + SmsCodes.TYPE + "/create']"));
         }
-        EmailCodes.assertAbsent(realm.admin(), mark, codes, SmsCodes.details(number));
+        EmailCodes.assertAbsent(realm.admin(), logMark, codes, SmsCodes.details(number));
     }
 }

@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.k12id.it.secondfactor.CodeForms.assertAtApp;
+import static org.k12id.it.secondfactor.CodeForms.assertCodePage;
+import static org.k12id.it.secondfactor.CodeForms.resend;
+import static org.k12id.it.secondfactor.CodeForms.type;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.k12id.it.support.Browser;
@@ -19,12 +21,8 @@ import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.IdentifierFirst;
 import org.k12id.it.support.K12ServerConfig;
 import org.k12id.it.support.SmsGateway;
-import org.k12id.it.support.TestUsers;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * The text message code on the real server, through the pages' own forms (issue 20), with the test's stand-in for
@@ -35,28 +33,9 @@ import org.keycloak.testframework.realm.ManagedRealm;
  */
 @KeycloakIntegrationTest(config = K12ServerConfig.class)
 @DisplayName("Given the text message code on the real server")
-class SmsCodeIT {
+class SmsCodeIT extends CodeTests {
 
-    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private TestUsers users;
-    private final String run = String.valueOf(System.currentTimeMillis() % 1_000_000);
-    private final List<String> codes = new ArrayList<>();
     private final List<String> details = new ArrayList<>();
-    private int logMark;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        users = new TestUsers(realm.admin());
-        logMark = EmailCodes.logMark();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        EmailCodes.timeOffset(realm.getBaseUrl(), 0);
-        users.removeAll();
-    }
 
     /** A teacher asked to set up the text message code, with no email address. */
     private String person(String name) {
@@ -82,27 +61,9 @@ class SmsCodeIT {
         return browser.submit(page, SmsCodes.NUMBER_FORM, Map.of(SmsCodes.NUMBER_FIELD, number));
     }
 
-    private static Browser.Page type(Browser browser, Browser.Page page, String code) throws Exception {
-        Thread.sleep(1_100); // failures less than a second apart would lock the account (quick login check)
-        return browser.submit(page, "#k12-code-form", Map.of("k12_code", code));
-    }
-
-    private static Browser.Page resend(Browser browser, Browser.Page page) throws Exception {
-        return browser.submit(page, "#k12-code-resend-form", Map.of("k12_code_resend", "true"));
-    }
-
     private static void assertNumberPage(Browser.Page page) {
         assertEquals(200, page.status(), page::body);
         assertNotNull(page.document().selectFirst(SmsCodes.NUMBER_FORM), page::body);
-    }
-
-    private static void assertCodePage(Browser.Page page) {
-        assertEquals(200, page.status(), page::body);
-        assertNotNull(page.document().selectFirst("#k12-code-form"), page::body);
-    }
-
-    private static void assertAtApp(Browser.Page page) {
-        assertTrue(page.location() != null && page.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), page::body);
     }
 
     /** Sets the text message code up for {@code name} with {@code number}: the number page, then the texted code. */
