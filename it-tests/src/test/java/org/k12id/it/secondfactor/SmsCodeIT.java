@@ -240,6 +240,9 @@ class SmsCodeIT extends CodeTests {
             Browser.Page codePage = typeNumber(browser, guessed, number); // at once: no cooldown was started
             assertCodePage(codePage);
             codes.add(gateway.awaitCodeTo(number));
+            Browser.Page other = browser.submit(codePage, "#k12-code-resend-form", Map.of("k12_phone_other", "true"));
+            assertNumberPage(other); // "Use another number"
+            assertEquals(0, SmsCodes.credentials(realm.admin(), id), "nothing set up until a code is typed");
         }
         EmailCodes.assertAbsent(realm.admin(), logMark, codes, details);
     }
