@@ -2,6 +2,7 @@ package org.k12id.authenticators;
 
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -32,5 +33,23 @@ public abstract class StoredCredentialProvider implements CredentialProvider<Cre
     @Override
     public CredentialModel getCredentialFromModel(CredentialModel model) {
         return model;
+    }
+
+    /**
+     * How the account console's "Signing in" shows a second factor of this type: named and explained by message keys,
+     * with "Set up" ({@code createAction}) and "Update" ({@code updateAction}) where not null, and removable.
+     */
+    protected CredentialTypeMetadata twoFactorMetadata(String displayNameKey, String helpTextKey, String createAction,
+                                                       String updateAction) {
+        return CredentialTypeMetadata.builder()
+                .type(getType())
+                .category(CredentialTypeMetadata.Category.TWO_FACTOR)
+                .displayName(displayNameKey)
+                .helpText(helpTextKey)
+                .iconCssClass("kcAuthenticatorDefaultClass")
+                .createAction(createAction)
+                .updateAction(updateAction)
+                .removeable(true)
+                .build(session);
     }
 }

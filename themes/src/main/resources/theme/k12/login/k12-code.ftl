@@ -1,7 +1,8 @@
-<#-- The code page of every method that sends a code (authenticators secondfactor.CodePage: the email code, later the
-     text message code): the code field, where the code went (masked), "Resend code", and one message at the top. Its
+<#-- The code page of every method that sends a code (authenticators secondfactor.CodePage: the email code, the text
+     message code): the code field, where the code went (masked), "Resend code", and one message at the top. Its
      words are the method's (k12CodePrefix: .title, .intro). "Try another way" is the base template's, shown when the
-     flow offers other ways. An account without an address (k12CodeNoAddress) gets the message only. -->
+     flow offers other ways. An account without an address (k12CodeNoAddress) gets the message only. Setting up the
+     text message code adds "Use another number" (k12CodeOtherNumber: the button's field). -->
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <@layout.registrationLayout displayMessage=true; section>
@@ -32,6 +33,9 @@
             </form>
             <form id="k12-code-resend-form" class="k12-code-resend" action="${url.loginAction}" method="post">
                 <button type="submit" id="k12-code-resend" name="k12_code_resend" value="true" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("k12.code.resend")}</button>
+                <#if k12CodeOtherNumber??>
+                    <button type="submit" id="k12-code-other-number" name="${k12CodeOtherNumber}" value="true" formnovalidate class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("k12.smsCodeSetup.otherNumber")}</button>
+                </#if>
                 <#if isAppInitiatedAction??>
                     <button type="submit" id="k12-code-cancel-button" name="cancel-aia" value="true" formnovalidate class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("doCancel")}</button>
                 </#if>

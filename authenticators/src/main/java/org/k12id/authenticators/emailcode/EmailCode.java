@@ -10,11 +10,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.k12id.authenticators.hashing.RealmKeys;
+import org.k12id.authenticators.secondfactor.CodeExchange;
+import org.k12id.authenticators.secondfactor.SecondFactors;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -25,10 +28,12 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class EmailCode {
 
-    public static final String TYPE = "k12-email-code";
+    public static final String TYPE = SecondFactors.EMAIL_CODE;
     public static final String SETUP_ACTION = "k12-email-code-setup";
     static final String ADDRESS_LABEL = "k12-email-code-address";
     private static final String ADDRESS = "address";
+    /** The message on the page when the mail server could not be reached or refused the email. */
+    public static final String SEND_FAILED = "k12.emailCode.sendFailed";
 
     private EmailCode() {
     }
@@ -43,6 +48,17 @@ public final class EmailCode {
         return user.credentialManager().getStoredCredentialsByTypeStream(TYPE)
                 .map(EmailCode::provenSeal)
                 .anyMatch(proven -> proven != null && MessageDigest.isEqual(wanted, proven.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * A code emailed to the account's address and typed back on the code page, with the words of {@code prefix} and
+     * the settings of {@code config}.
+     */
+    public static CodeExchange exchange(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                                        UserModel user, Map<String, String> config, String prefix) {
+        return new CodeExchange(session, realm, authSession, user, config, "email",
+                new EmailCodeMailer(session, realm, authSession, user), MaskedAddress.mask(user.getEmail()), prefix,
+                SEND_FAILED);
     }
 
     /** Records that {@code user} proved their current address, in place of any earlier one. */

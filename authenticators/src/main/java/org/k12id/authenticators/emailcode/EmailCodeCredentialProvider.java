@@ -27,14 +27,7 @@ final class EmailCodeCredentialProvider extends StoredCredentialProvider {
         // "Set up" unless the current address is proven (after an address change, set up again); never "Update"
         UserModel user = metadataContext.getUser();
         boolean proven = user != null && EmailCode.configured(session, session.getContext().getRealm(), user);
-        return CredentialTypeMetadata.builder()
-                .type(getType())
-                .category(CredentialTypeMetadata.Category.TWO_FACTOR)
-                .displayName("k12.emailCode.credential")
-                .helpText("k12.emailCode.credentialHelp")
-                .iconCssClass("kcAuthenticatorDefaultClass")
-                .createAction(proven ? null : EmailCode.SETUP_ACTION)
-                .removeable(true)
-                .build(session);
+        return twoFactorMetadata("k12.emailCode.credential", "k12.emailCode.credentialHelp",
+                proven ? null : EmailCode.SETUP_ACTION, null);
     }
 }

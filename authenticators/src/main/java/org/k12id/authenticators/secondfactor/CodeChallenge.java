@@ -40,14 +40,19 @@ public final class CodeChallenge {
     private final CodeSettings settings;
     private final CodeState state;
 
+    /**
+     * The code of {@code method} (for instance {@code email}, {@code sms}) in this authentication session: each method
+     * keeps its own code and cooldown, so a code sent one way is never typed in another's step.
+     */
     public CodeChallenge(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession, UserModel user,
-                         CodeSettings settings) {
+                         CodeSettings settings, String method) {
         this.session = session;
         this.realm = realm;
         this.user = user;
         this.settings = settings;
-        this.state = new CodeState(CodeState.Notes.of(authSession::getAuthNote, authSession::setAuthNote,
-                authSession::removeAuthNote));
+        String scope = method + ".";
+        this.state = new CodeState(CodeState.Notes.of(name -> authSession.getAuthNote(scope + name),
+                (name, value) -> authSession.setAuthNote(scope + name, value), name -> authSession.removeAuthNote(scope + name)));
     }
 
     /** Whether a code was sent and can still be typed. */

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.k12id.it.secondfactor.CodeForms.assertAtApp;
+import static org.k12id.it.secondfactor.CodeForms.assertCodePage;
+import static org.k12id.it.secondfactor.CodeForms.resend;
+import static org.k12id.it.secondfactor.CodeForms.type;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.k12id.it.recovery.Questions;
@@ -24,12 +26,8 @@ import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.IdentifierFirst;
 import org.k12id.it.support.K12ServerConfig;
 import org.k12id.it.support.Mailbox;
-import org.k12id.it.support.TestUsers;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.injection.LifeCycle;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * The email code's limits on the real server, through the pages' own forms (issue 20): an expired code is refused;
@@ -39,30 +37,11 @@ import org.keycloak.testframework.realm.ManagedRealm;
  */
 @KeycloakIntegrationTest(config = K12ServerConfig.class)
 @DisplayName("Given the email code's limits on the real server")
-class EmailCodeIT {
+class EmailCodeIT extends CodeTests {
 
     static final String WRONG = "That code did not work. Check it, or press &quot;Resend code&quot; for a new one.";
 
-    @InjectRealm(fromJson = DemoRealm.JSON, lifecycle = LifeCycle.GLOBAL)
-    ManagedRealm realm;
-
-    private TestUsers users;
-    private final String run = String.valueOf(System.currentTimeMillis() % 1_000_000);
-    private final List<String> codes = new ArrayList<>();
     private final List<String> addresses = new ArrayList<>();
-    private int logMark;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        users = new TestUsers(realm.admin());
-        logMark = EmailCodes.logMark();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        EmailCodes.timeOffset(realm.getBaseUrl(), 0);
-        users.removeAll();
-    }
 
     private String person(String name, boolean withAddress) {
         String address = withAddress ? "ec." + name + "." + run + "@example.org" : null;
@@ -84,24 +63,6 @@ class EmailCodeIT {
     private Browser.Page signIn(Browser browser, String name) throws Exception {
         Browser.Page login = browser.get(EmailCodes.app(realm.getBaseUrl()).authorizationUrl());
         return IdentifierFirst.login(browser, login, username(name), EmailCodes.PASSWORD);
-    }
-
-    private Browser.Page type(Browser browser, Browser.Page page, String code) throws Exception {
-        Thread.sleep(1_100); // failures less than a second apart would lock the account (quick login check)
-        return browser.submit(page, "#k12-code-form", Map.of("k12_code", code));
-    }
-
-    private static Browser.Page resend(Browser browser, Browser.Page page) throws Exception {
-        return browser.submit(page, "#k12-code-resend-form", Map.of("k12_code_resend", "true"));
-    }
-
-    private static void assertCodePage(Browser.Page page) {
-        assertEquals(200, page.status(), page::body);
-        assertNotNull(page.document().selectFirst("#k12-code-form"), page::body);
-    }
-
-    private static void assertAtApp(Browser.Page page) {
-        assertTrue(page.location() != null && page.location().startsWith(DemoRealm.PUBLIC_APP_REDIRECT), page::body);
     }
 
     /** Sets the email code up for {@code name} (email number {@code index} carries the code). */

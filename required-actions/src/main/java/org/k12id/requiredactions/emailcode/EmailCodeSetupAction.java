@@ -3,12 +3,11 @@ package org.k12id.requiredactions.emailcode;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.k12id.authenticators.emailcode.EmailCode;
-import org.k12id.authenticators.emailcode.EmailCodeExchange;
 import org.k12id.authenticators.emailcode.MaskedAddress;
+import org.k12id.authenticators.secondfactor.CodeExchange;
 import org.k12id.authenticators.secondfactor.CodePage;
-import org.keycloak.authentication.InitiatedActionSupport;
+import org.k12id.requiredactions.AskedSetupAction;
 import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.Errors;
 import org.keycloak.models.UserModel;
 
@@ -18,21 +17,11 @@ import org.keycloak.models.UserModel;
  * nothing is made. Sends have the same cooldown and hourly cap as signing in (the action's own settings); the sign-in
  * step asks for this action when a flow lets people set the email code up, and the account console's "Set up" does.
  */
-final class EmailCodeSetupAction implements RequiredActionProvider {
+final class EmailCodeSetupAction extends AskedSetupAction {
 
     static final String PREFIX = "k12.emailCodeSetup";
     static final String NO_ADDRESS = "k12.emailCodeSetup.noAddress";
     static final String EVENT = "k12_email_code";
-
-    @Override
-    public InitiatedActionSupport initiatedActionSupport() {
-        return InitiatedActionSupport.SUPPORTED;
-    }
-
-    @Override
-    public void evaluateTriggers(RequiredActionContext context) {
-        // asked for by the sign-in step, by the person or by an administrator: never on its own
-    }
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -50,7 +39,7 @@ final class EmailCodeSetupAction implements RequiredActionProvider {
             requiredActionChallenge(context);
             return;
         }
-        EmailCodeExchange exchange = exchange(context);
+        CodeExchange exchange = exchange(context);
         MultivaluedMap<String, String> posted = context.getHttpRequest().getDecodedFormParameters();
         if (CodePage.resendAsked(posted)) {
             context.challenge(CodePage.page(exchange.resend(context.form())));
@@ -67,12 +56,8 @@ final class EmailCodeSetupAction implements RequiredActionProvider {
         context.success();
     }
 
-    private static EmailCodeExchange exchange(RequiredActionContext context) {
-        return new EmailCodeExchange(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
+    private static CodeExchange exchange(RequiredActionContext context) {
+        return EmailCode.exchange(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
                 context.getUser(), context.getConfig() == null ? null : context.getConfig().getConfig(), PREFIX);
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -11,9 +11,8 @@ import jakarta.ws.rs.core.Response;
 import org.k12id.authenticators.questions.ChallengeQuestions;
 import org.k12id.domain.questions.QuestionRules;
 import org.k12id.domain.questions.QuestionSettings;
-import org.keycloak.authentication.InitiatedActionSupport;
+import org.k12id.requiredactions.AskedSetupAction;
 import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -24,22 +23,12 @@ import org.keycloak.models.utils.FormMessage;
  * questions, and from the account console ("Signing in", Set up / Update). A refused form keeps the questions chosen
  * but never shows an answer again.
  */
-final class SetChallengeQuestionsRequiredAction implements RequiredActionProvider {
+final class SetChallengeQuestionsRequiredAction extends AskedSetupAction {
 
     static final String TEMPLATE = "k12-challenge-questions.ftl";
     static final String QUESTION_FIELD = "k12_question_";
     static final String ANSWER_FIELD = "k12_answer_";
     static final String EVENT = "k12_questions";
-
-    @Override
-    public InitiatedActionSupport initiatedActionSupport() {
-        return InitiatedActionSupport.SUPPORTED;
-    }
-
-    @Override
-    public void evaluateTriggers(RequiredActionContext context) {
-        // asked for by the claim, by an administrator clearing the questions, or by the person: never on its own
-    }
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -94,9 +83,5 @@ final class SetChallengeQuestionsRequiredAction implements RequiredActionProvide
             form.addError(new FormMessage(field, finding.problem().key));
         }
         return form.createForm(TEMPLATE);
-    }
-
-    @Override
-    public void close() {
     }
 }

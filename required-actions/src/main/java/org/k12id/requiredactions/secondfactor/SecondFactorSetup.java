@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.k12id.authenticators.secondfactor.SecondFactors;
+import org.k12id.authenticators.sms.SmsSender;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -41,7 +42,8 @@ final class SecondFactorSetup implements RequiredActionProvider {
             context.success();
             return;
         }
-        List<SetupChoices.Choice> choices = SetupChoices.available(context.getRealm(), context.getUser());
+        List<SetupChoices.Choice> choices = SetupChoices.available(context.getRealm(), context.getUser(),
+                SmsSender.ofSession(context.getSession()) != null);
         if (choices.isEmpty()) {
             context.getEvent().detail(EVENT, "no_method").error(Errors.INVALID_USER_CREDENTIALS);
             context.challenge(context.form().setError("k12.secondFactor.noMethod").createErrorPage(Response.Status.FORBIDDEN));
@@ -56,7 +58,8 @@ final class SecondFactorSetup implements RequiredActionProvider {
             context.success();
             return;
         }
-        List<SetupChoices.Choice> choices = SetupChoices.available(context.getRealm(), context.getUser());
+        List<SetupChoices.Choice> choices = SetupChoices.available(context.getRealm(), context.getUser(),
+                SmsSender.ofSession(context.getSession()) != null);
         String posted = context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD);
         SetupChoices.find(choices, posted == null ? "" : posted).ifPresentOrElse(choice -> {
             context.getAuthenticationSession().addRequiredAction(choice.action());

@@ -10,7 +10,8 @@ import org.keycloak.models.UserModel;
 /**
  * The second factors a person may set up, each by its own required action, and which of them this person can use
  * now: the authenticator app always (Keycloak's "Configure OTP"); an email code when the realm sends mail and the
- * account has an address; a text message code. A method whose required action is not on in the realm is not offered.
+ * account has an address; a text message code when the server sends text messages (an SMS gateway is configured:
+ * {@code SmsSender.ofSession} is not null). A method whose required action is not on in the realm is not offered.
  */
 final class SetupChoices {
 
@@ -34,9 +35,9 @@ final class SetupChoices {
     private SetupChoices() {
     }
 
-    /** The choices open to this person, in the page's order. */
-    static List<Choice> available(RealmModel realm, UserModel user) {
-        return ALL.stream().filter(choice -> enabled(realm, choice.action()) && usable(realm, user, choice)).toList();
+    /** The choices open to this person, in the page's order; {@code texts}: whether the server sends text messages. */
+    static List<Choice> available(RealmModel realm, UserModel user, boolean texts) {
+        return ALL.stream().filter(choice -> enabled(realm, choice.action()) && usable(realm, user, choice, texts)).toList();
     }
 
     /** The choice named by a posted key, if it is open to the person. */
@@ -44,7 +45,10 @@ final class SetupChoices {
         return available.stream().filter(choice -> choice.key().equals(key)).findFirst();
     }
 
-    private static boolean usable(RealmModel realm, UserModel user, Choice choice) {
+    private static boolean usable(RealmModel realm, UserModel user, Choice choice, boolean texts) {
+        if (choice == SMS) {
+            return texts;
+        }
         if (choice == EMAIL) {
             String host = realm.getSmtpConfig() == null ? null : realm.getSmtpConfig().get("host");
             return host != null && !host.isBlank() && user.getEmail() != null && !user.getEmail().isBlank();
