@@ -16,7 +16,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.k12id.it.recovery.Questions;
 import org.k12id.it.support.Browser;
+import org.k12id.it.support.ChallengeAnswers;
 import org.k12id.it.support.DemoRealm;
 import org.k12id.it.support.IdentifierFirst;
 import org.k12id.it.support.K12ServerConfig;
@@ -275,5 +277,48 @@ class SmsCodeIT extends CodeTests {
             assertTrue(gateway.texts().isEmpty(), "nothing sent");
         }
         assertEquals(0, SmsCodes.credentials(realm.admin(), id), "nothing set up");
+    }
+
+    @Test
+    @DisplayName("Forgot my password asks for the texted code after the answers: a wrong code does not pass, the right one leads to the new password")
+    void forgotPassword() throws Exception {
+        String id = EmailCodes.person(realm.admin(), users, username("reset"), null, "en", SmsCodes.SETUP,
+                "k12-set-challenge-questions");
+        String number = number();
+        try (SmsGateway gateway = SmsGateway.open()) {
+            // set up: the questions and the number, in the order the required actions come
+            Browser setUp = new Browser();
+            Browser.Page page = signIn(setUp, "reset");
+            for (int step = 0; step < 4 && page.location() == null; step++) {
+                if (page.document().selectFirst("#k12-questions-form") != null) {
+                    page = ChallengeAnswers.submit(setUp, page);
+                } else if (page.document().selectFirst(SmsCodes.NUMBER_FORM) != null) {
+                    page = typeNumber(setUp, page, number);
+                } else {
+                    assertCodePage(page);
+                    String code = gateway.awaitCodeTo(number);
+                    codes.add(code);
+                    page = type(setUp, page, code);
+                }
+            }
+            assertAtApp(page);
+            assertEquals(1, SmsCodes.credentials(realm.admin(), id));
+
+            Browser browser = new Browser();
+            Browser.Page answers = Questions.answersPage(browser, realm.getBaseUrl(), username("reset"), "en");
+            Browser.Page code = Questions.answer(browser, answers, null);
+            assertCodePage(code);
+            assertNull(code.document().selectFirst("#password-new"), code::body);
+            String texted = gateway.awaitCodeTo(number);
+            codes.add(texted);
+            Browser.Page wrong = type(browser, code, EmailCodeBrowserIT.wrong(texted));
+            assertTrue(wrong.body().contains(EmailCodeIT.WRONG), wrong::body);
+            assertNull(wrong.document().selectFirst("#password-new"), "a wrong code does not pass");
+            Browser.Page password = type(browser, wrong, texted);
+            assertNotNull(password.document().selectFirst("#password-new"), () -> "then the new password:\n" + password.body());
+        } finally {
+            realm.admin().attackDetection().clearBruteForceForUser(id);
+        }
+        EmailCodes.assertAbsent(realm.admin(), logMark, codes, details);
     }
 }
