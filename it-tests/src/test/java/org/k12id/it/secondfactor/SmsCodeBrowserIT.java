@@ -61,7 +61,7 @@ class SmsCodeBrowserIT extends CodeTests {
             assertEquals(english ? "Mobile number" : "Número de celular",
                     driver.findElement(By.cssSelector("label[for=k12_phone]")).getText().replace("*", "").strip());
             assertTrue(field.getAttribute("aria-describedby").contains("k12-sms-number-help"), "the help is announced");
-            Accessibility.assertAccessible(driver, "set up text message code, the number, " + language);
+            Accessibility.assertAccessibleAtEverySize(driver, "set up text message code, the number, " + language);
             field.sendKeys("+1 555 12");
             browser.click(By.id("k12-sms-number-submit"));
             assertTrue(browser.waitFor(By.id("input-error-k12_phone")).getText().startsWith(english
@@ -79,7 +79,7 @@ class SmsCodeBrowserIT extends CodeTests {
             assertTrue(driver.findElement(By.id("k12-code-intro")).getText().contains(SmsCodes.masked(number)),
                     "the page shows where the code went, masked");
             assertFalse(driver.getPageSource().contains(number.substring(5)), "the page does not show the number");
-            Accessibility.assertAccessible(driver, "set up text message code, the code, " + language);
+            Accessibility.assertAccessibleAtEverySize(driver, "set up text message code, the code, " + language);
             String first = gateway.awaitCodeTo(number);
             codes.add(first);
             assertTrue(gateway.awaitLastTo(number).message().contains(english ? "It works for 5 minutes." : "Sirve durante 5 minutos."),
@@ -87,7 +87,7 @@ class SmsCodeBrowserIT extends CodeTests {
             browser.type(EmailCodeBrowserIT.wrong(first));
             assertEquals(english ? "That code did not work. Check it, or press \"Resend code\" for a new one."
                     : "Ese código no sirvió. Revíselo, o pulse \"Reenviar código\" para recibir uno nuevo.", browser.message());
-            Accessibility.assertAccessible(driver, "set up text message code, code refused, " + language);
+            Accessibility.assertAccessibleAtEverySize(driver, "set up text message code, code refused, " + language);
             browser.type(first);
             browser.awaitSignedIn(DemoRealm.PUBLIC_APP_REDIRECT);
             assertEquals(1, SmsCodes.credentials(realm.admin(), id));
