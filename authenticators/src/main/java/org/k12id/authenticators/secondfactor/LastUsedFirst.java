@@ -22,8 +22,14 @@ final class LastUsedFirst extends PlainStep {
         Optional<String> used = SecondFactors.lastUsed(AuthenticatorUtil.getAuthnCredentials(context.getAuthenticationSession()));
         if (user != null && used.isPresent()) {
             context.getAuthenticationSession().setUserSessionNote(SecondFactors.NOTE, SecondFactors.appName(used.get()));
-            user.credentialManager().getStoredCredentialsByTypeStream(used.get()).findFirst().map(CredentialModel::getId)
-                    .ifPresent(id -> user.credentialManager().moveStoredCredentialTo(id, null));
+            // no write when it is first already (the usual case: most people use one method)
+            String first = user.credentialManager().getStoredCredentialsStream()
+                    .filter(credential -> SecondFactors.isSecondFactor(credential.getType()))
+                    .findFirst().map(CredentialModel::getType).orElse(null);
+            if (!used.get().equals(first)) {
+                user.credentialManager().getStoredCredentialsByTypeStream(used.get()).findFirst().map(CredentialModel::getId)
+                        .ifPresent(id -> user.credentialManager().moveStoredCredentialTo(id, null));
+            }
         }
         context.success();
     }
